@@ -1,0 +1,122 @@
+"""The gazetteer: countries (pycountry + `data/gazetteer.yaml`), organisations and people.
+
+It helps resolve names found in the text; it never decides what is extracted.
+"""
+
+from __future__ import annotations
+
+import gettext
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import pycountry
+import yaml
+
+from .text import to_simplified
+
+DEFAULT_PATH = Path(__file__).parent / "data" / "gazetteer.yaml"
+
+
+@dataclass(frozen=True)
+class Person:
+    name_en: str
+    name_zh: str
+    side: str
+    country: str = ""
+    org: str = ""
+    aliases: tuple[str, ...] = ()
+    roles: tuple[dict, ...] = ()
+
+
+@dataclass
+class Gazetteer:
+    """Name lookups in both languages; Chinese keys are Simplified, English keys as written."""
+
+    countries_en: dict[str, str] = field(default_factory=dict)
+    countries_zh: dict[str, str] = field(default_factory=dict)
+    orgs_en: dict[str, str] = field(default_factory=dict)
+    orgs_zh: dict[str, str] = field(default_factory=dict)
+    people: list[Person] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._regexes = {
+            "country_en": _names_regex(self.countries_en, english=True),
+            "country_zh": _names_regex(self.countries_zh, english=False),
+            "org_en": _names_regex(self.orgs_en, english=True),
+            "org_zh": _names_regex(self.orgs_zh, english=False),
+        }
+        self._people_by_name = {}
+        for person in self.people:
+            for name in (person.name_en, person.name_zh, *person.aliases):
+                if name:
+                    self._people_by_name[_key(name)] = person
+
+    def find(self, kind: str, text: str, lang: str) -> list[tuple[int, int, str]]:
+        """(start, end, code) of every country or organisation (`kind`) named in `text`.
+
+        Chinese text is matched in Simplified form; offsets are those of `text` (OpenCC keeps length).
+        """
+        table = (self.countries_en if kind == "country" else self.orgs_en) if lang == "en" else (
+            self.countries_zh if kind == "country" else self.orgs_zh)
+        regex = self._regexes[f"{kind}_{lang}"]
+        haystack = text if lang == "en" else to_simplified(text)
+        found = []
+        return [(m.start(), m.end(), table[m.group(1)]) for m in regex.finditer(haystack)]
+
+    def person(self, name: str) -> Person | None:
+        """The gazetteer entry for a name in either language or any alias."""
+        return self._people_by_name.get(_key(name))
+
+    def country_label(self, code: str) -> str:
+        country = pycountry.countries.get(alpha_3=code)
+        return getattr(country, "common_name", None) or (country.name if country else code)
+
+
+def _key(name: str) -> str:
+    return re.sub(r"[\s·‧・.\-]", "", to_simplified(name)).lower()
+
+
+def _names_regex(names: dict[str, str], english: bool) -> re.Pattern:
+    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    if english:
+        return re.compile(r"(?<![\w-])(" + alternation + r")(?:'s)?(?![\w-])")
+    return re.compile("(" + alternation + ")")
+
+
+@lru_cache(maxsize=8)
+def load_gazetteer(path: str | Path = DEFAULT_PATH) -> Gazetteer:
+    """Read the gazetteer file and add every country's names from pycountry, English and Chinese."""
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    countries_en: dict[str, str] = {}
+    countries_zh: dict[str, str] = {}
+    for locale in ("zh_CN", "zh_TW"):
+        translation = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[locale])
+        for country in pycountry.countries:
+            for attr in ("name", "common_name"):
+                value = getattr(country, attr, None)
+                if value:
+                    countries_zh[to_simplified(translation.gettext(value))] = country.alpha_3
+    for country in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(country, attr, None)
+            if value and len(value) > 3:
+                countries_en[value] = country.alpha_3
+    for code, names in (data.get("countries") or {}).items():
+        for name in names.get("en", []):
+            countries_en[name] = code
+        for name in names.get("zh", []):
+            countries_zh[to_simplified(name)] = code
+    orgs_en, orgs_zh = {}, {}
+    for code, names in (data.get("organisations") or {}).items():
+        for name in names.get("en", []):
+            orgs_en[name] = code
+        for name in names.get("zh", []):
+            orgs_zh[to_simplified(name)] = code
+    people = [
+        Person(p["name_en"], p.get("name_zh", ""), p.get("side", ""), p.get("country", ""), p.get("org", ""),
+               tuple(p.get("aliases", []) or []), tuple(p.get("roles", []) or []))
+        for p in data.get("people") or []
+    ]
+    return Gazetteer(countries_en, countries_zh, orgs_en, orgs_zh, people)

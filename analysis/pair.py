@@ -1,0 +1,208 @@
+"""Stage 4, pair: match the Chinese and English versions of one article by content, and date them.
+
+Versions are matched on what both say, not on where they stand: the date, Chinese names against
+their pinyin (趙克志 ↔ Zhao Kezhi), countries, organisations and numbers. Pairs may cross files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from pypinyin import Style, lazy_pinyin
+
+from .dates import PartialDate, context_year, lede_date
+from .diagnostics import Diagnostic
+from .gazetteer import Gazetteer
+from .segment import Article
+from .text import to_simplified
+
+MIN_PAIR_SCORE = 2.5
+CJK_RUN_RE = re.compile(r"[\u3400-\u9fff]+")
+NUMBER_RE = re.compile(r"\d+")
+
+
+@dataclass
+class Features:
+    """What an article says that its translation says too."""
+
+    date: PartialDate | None
+    names: set[str] = field(default_factory=set)  # pinyin-like keys: 'zhaokezhi'
+    countries: set[str] = field(default_factory=set)
+    orgs: set[str] = field(default_factory=set)
+    numbers: set[str] = field(default_factory=set)
+
+
+@dataclass
+class Pair:
+    """One article in one or both languages: the unit an event is extracted from."""
+
+    event_id: str
+    zh: Article | None
+    en: Article | None
+    date: str = ""  # ISO, empty when unknown
+    year_inferred: bool = False
+
+
+@lru_cache(maxsize=None)
+def _char_pinyin(char: str) -> str:
+    return lazy_pinyin(char, style=Style.NORMAL)[0]
+
+
+def zh_name_keys(text: str) -> set[str]:
+    """Pinyin of every 2- and 3-character window of Chinese text: the keys a name can match.
+
+    >>> "zhaokezhi" in zh_name_keys("國務委員趙克志")
+    True
+    """
+    keys = set()
+    for run in CJK_RUN_RE.findall(to_simplified(text)):
+        syllables = [_char_pinyin(c) for c in run]
+        for size in (2, 3):
+            keys.update("".join(syllables[i:i + size]) for i in range(len(syllables) - size + 1))
+    return keys
+
+
+def en_name_keys(text: str) -> set[str]:
+    """Lower-cased pairs of adjacent capitalised words: `Zhao Kezhi` → 'zhaokezhi'.
+
+    >>> sorted(en_name_keys("Minister Zhao Kezhi met Xu"))
+    ['ministerzhao', 'zhaokezhi']
+    """
+    keys = set()
+    for m in re.finditer(r"\b([A-Z][a-z]+)\s+([A-Z][a-z]+)\b", text):
+        keys.add((m.group(1) + m.group(2)).lower())
+    for m in re.finditer(r"\b([A-Z][a-z]+)\s+(?=([A-Z][a-z]+)\b)", text):  # overlapping pairs
+        keys.add((m.group(1) + m.group(2)).lower())
+    return keys
+
+
+def features(article: Article, gazetteer: Gazetteer) -> Features:
+    full = article.title + "\n" + article.text
+    paragraphs = article.metadata + [text for _, text in article.body]
+    date = lede_date(paragraphs, article.lang)
+    names = zh_name_keys(full) if article.lang == "zh" else en_name_keys(full)
+    countries = {code for _, _, code in gazetteer.find("country", full, article.lang)} - {"CHN"}
+    orgs = {code for _, _, code in gazetteer.find("org", full, article.lang)}
+    numbers = set(NUMBER_RE.findall(full))
+    return Features(date, names, countries, orgs, numbers)
+
+
+def score(zh: Features, en: Features) -> float:
+    """How likely two versions are one article: shared date, names, places, organisations, numbers."""
+    total = 0.0
+    if zh.date and en.date:
+        same_day = (zh.date.month, zh.date.day) == (en.date.month, en.date.day)
+        total += 3.0 if same_day else -2.0
+        if zh.date.year and en.date.year and zh.date.year != en.date.year:
+            total -= 2.0
+    total += 1.5 * min(len(zh.names & en.names), 4)
+    total += 1.0 * len(zh.countries & en.countries) - 0.5 * len(zh.countries ^ en.countries)
+    total += 1.0 * len(zh.orgs & en.orgs) - 0.5 * len(zh.orgs ^ en.orgs)
+    total += 0.3 * min(len(zh.numbers & en.numbers), 5)
+    return total
+
+
+def pair_articles(articles: list[Article], gazetteer: Gazetteer) -> tuple[list[Pair], list[Diagnostic]]:
+    """Pair versions greedily, best score first; dated versions are compared within one day,
+    undated ones within their file. Unpaired versions stay, each with a diagnostic."""
+    feats = {id(a): features(a, gazetteer) for a in articles}
+    zh = [a for a in articles if a.lang == "zh"]
+    en = [a for a in articles if a.lang == "en"]
+    blocks: dict[tuple, list[Article]] = defaultdict(list)
+    for article in en:
+        for key in _block_keys(article, feats[id(article)]):
+            blocks[key].append(article)
+    candidates = []
+    for z in zh:
+        seen = set()
+        for key in _block_keys(z, feats[id(z)]):
+            for e in blocks.get(key, []):
+                if id(e) not in seen:
+                    seen.add(id(e))
+                    s = score(feats[id(z)], feats[id(e)])
+                    if s >= MIN_PAIR_SCORE:
+                        candidates.append((-s, z.article_id, e.article_id, z, e))
+    candidates.sort(key=lambda c: c[:3])
+    taken: set[int] = set()
+    pairs = []
+    for _, _, _, z, e in candidates:
+        if id(z) not in taken and id(e) not in taken:
+            taken.update((id(z), id(e)))
+            pairs.append(Pair("", z, e))
+    diagnostics = []
+    for article in articles:
+        if id(article) not in taken:
+            pairs.append(Pair("", article, None) if article.lang == "zh" else Pair("", None, article))
+            other = "English" if article.lang == "zh" else "Chinese"
+            diagnostics.append(Diagnostic(article.source_file, article.line_start, "info", "unpaired",
+                                          f"no {other} version found for this article: {article.title[:60]!r}"))
+    diagnostics += date_pairs(pairs, feats)
+    for pair in pairs:
+        pair.event_id = event_id(pair)
+    pairs.sort(key=lambda p: (p.date or "9999", p.event_id))
+    return pairs, diagnostics
+
+
+def _block_keys(article: Article, feats: Features) -> list[tuple]:
+    if feats.date:
+        return [("day", feats.date.month, feats.date.day), ("file", article.source_file)]
+    return [("file", article.source_file)]
+
+
+def date_pairs(pairs: list[Pair], feats: dict[int, Features]) -> list[Diagnostic]:
+    """Give each pair its date. A missing year comes from the other version, then from the dated
+    articles of the same issue, then from the years the text names (`In June 2020`)."""
+    issue_years: dict[str, Counter] = defaultdict(Counter)
+    for pair in pairs:
+        for article in (pair.zh, pair.en):
+            if article and feats[id(article)].date and feats[id(article)].date.year:
+                issue_years[article.source_file][feats[id(article)].date.year] += 1
+    diagnostics = []
+    for pair in pairs:
+        versions = [a for a in (pair.zh, pair.en) if a]
+        dates = [(a, feats[id(a)].date) for a in versions if feats[id(a)].date]
+        if not dates:
+            diagnostics.append(Diagnostic(versions[0].source_file, versions[0].line_start, "warning", "no_date",
+                                          "no date found in the article's first paragraphs"))
+            continue
+        article, date = next(((a, d) for a, d in dates if d.year), dates[0])
+        if len({(d.month, d.day) for _, d in dates}) > 1:
+            diagnostics.append(Diagnostic(article.source_file, article.line_start, "warning", "date_mismatch",
+                                          "the versions give different dates: " + " / ".join(d.text for _, d in dates)))
+        if not date.valid:
+            diagnostics.append(Diagnostic(article.source_file, article.line_start, "error", "invalid_date",
+                                          f"not a calendar date: {date.text!r}"))
+            continue
+        year, inferred = date.year, False
+        if year is None:
+            inferred = True
+            years = Counter()
+            for a in versions:
+                years.update(issue_years.get(a.source_file, Counter()))
+            if years:
+                year = years.most_common(1)[0][0]
+            else:
+                year = max((y for a in versions if (y := context_year(a.text + "\n" + "\n".join(a.metadata)))),
+                           default=None)
+        if year is None:
+            diagnostics.append(Diagnostic(article.source_file, article.line_start, "warning", "no_year",
+                                          f"date {date.text!r} has no year and none could be inferred"))
+            continue
+        day = date.with_year(year)
+        if day is None:
+            diagnostics.append(Diagnostic(article.source_file, article.line_start, "error", "invalid_date",
+                                          f"not a calendar date in {year}: {date.text!r}"))
+            continue
+        pair.date, pair.year_inferred = day.isoformat(), inferred
+    return diagnostics
+
+
+def event_id(pair: Pair) -> str:
+    """A stable id from the date and the versions' places in the corpus: `2021-07-17-3f2a9c`."""
+    members = "|".join(a.article_id for a in (pair.zh, pair.en) if a)
+    return f"{pair.date or 'undated'}-{hashlib.sha1(members.encode()).hexdigest()[:6]}"
+

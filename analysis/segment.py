@@ -1,0 +1,245 @@
+"""Stage 3, segment: split a file's repaired lines into articles, titles, credits and news-site furniture.
+
+Each line ends up in exactly one place: an article's title or body, a credit or furniture entry of
+an article, or a diagnostic (a title with no body, text before anything we can attach it to).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .diagnostics import Diagnostic
+from .text import line_lang
+
+# Whole-line credits: translator, editor, photographer, source.
+CREDIT_LINE_RE = re.compile(
+    r"^\s*[(（\[]\s*(?:(?:photo|photos|translated|edited|editor|source|reported|written|text)\b[^)）\]]*"
+    r"|(?:責任編輯|责任编辑|編輯|编辑|圖|图|攝影|摄影|來源|来源|翻譯|翻译|譯|译)\s*[:：/／][^)）\]]*)[)）\]]\s*\.?\s*[■□]?\s*$",
+    re.IGNORECASE,
+)
+# The same credits closing a body line: `... Xu Ganlu (Translated by Agnes).`, `...參加會議。(圖/滿博)`.
+TRAILING_CREDIT_RE = re.compile(
+    r"\s*[(（\[]\s*(?:(?:photo|photos|translated|edited|editor|source)\b[^()（）\[\]]*"
+    r"|(?:責任編輯|责任编辑|編輯|编辑|圖|图|攝影|摄影|來源|来源)\s*[:：/／][^()（）\[\]]*)[)）\]]\s*\.?\s*[■□]?\s*$",
+    re.IGNORECASE,
+)
+END_MARK_RE = re.compile(r"\s*[■□]\s*$")
+# News-site furniture: an `Updated: 2021-07-17 20:30 Xinhua` stamp, a photo caption, a by-line.
+FURNITURE_RE = re.compile(
+    r"^\s*(?:updated|published|source|editor|by)\s*:.*$"
+    r"|^\s*(?:更新時間|更新时间|發佈時間|发布时间|來源|来源)\s*[:：].*$"
+    r"|^.*[\[(](?:photo|xinhua|file photo)\s*/[^\])]*[\])]\s*$"
+    r"|^\s*(?:file )?photo\s*:.*$",
+    re.IGNORECASE,
+)
+# A dateline opening an English wire story: `BEIJING —`, `BEIJING, July 17 (Xinhua) --`.
+EN_DATELINE_RE = re.compile(r"^\s*([A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?(?:\s*\([A-Za-z]+\))?)\s*(?:—|–|--|-)\s*")
+# A dateline opening a Chinese wire story: `新華社北京7月17日電`, `新华社伊斯兰堡7月17日电(记者 …)`.
+ZH_DATELINE_RE = re.compile(r"^\s*((?:新華社|新华社|中新社|中新網|中新网|人民網|人民网|央視網|央视网)[^\s，,。]{0,12}?[電电](?:[(（][^)）]{0,30}[)）])?)\s*")
+SENTENCE_END = "。！？；：，,.!?;:…"
+MAX_TITLE_LINES = 3
+MAX_TITLE_WORDS = 20
+MAX_TITLE_CJK = 40
+
+
+@dataclass
+class Article:
+    """One language version of one article, with the file lines it came from."""
+
+    source_file: str
+    lang: str
+    line_start: int
+    line_end: int = 0
+    title_lines: list[tuple[int, str]] = field(default_factory=list)
+    body: list[tuple[int, str]] = field(default_factory=list)  # (line, repaired text)
+    body_raw: list[str] = field(default_factory=list)
+    credits: list[str] = field(default_factory=list)
+    metadata: list[str] = field(default_factory=list)
+
+    @property
+    def article_id(self) -> str:
+        stem = self.source_file.replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
+        return f"{stem}:{self.line_start}"
+
+    @property
+    def title(self) -> str:
+        return join_title([text for _, text in self.title_lines], self.lang)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(text for _, text in self.body)
+
+
+def join_title(lines: list[str], lang: str) -> str:
+    """A title broken over lines, joined: `Urgent Phone Talks Between` + `China and Pakistan`.
+
+    A Chinese headline and its sub-headline are joined with ` — ` when the first line is a complete
+    headline (ends in a closing quote or a headline verb); a line broken mid-phrase is joined as is.
+
+    >>> join_title(["趙克志同巴基斯坦內政部部長", "伊賈茲·沙阿通電話"], "zh")
+    '趙克志同巴基斯坦內政部部長伊賈茲·沙阿通電話'
+    >>> join_title(["“駐華使節走進公安部”活動舉行", "王小洪出席見面交流會并致辭"], "zh")
+    '“駐華使節走進公安部”活動舉行 — 王小洪出席見面交流會并致辭'
+    """
+    if lang == "en":
+        return " ".join(line.strip() for line in lines)
+    out = lines[0].strip() if lines else ""
+    for line in lines[1:]:
+        complete = out.endswith(("”", "」", "》")) or out.endswith(HEADLINE_VERBS)
+        out += (" — " if complete else "") + line.strip()
+    return out
+
+
+# Verbs that close a Chinese headline (Traditional and Simplified).
+HEADLINE_VERBS = ("舉行", "举行", "召開", "召开", "致辭", "致辞", "通電話", "通电话", "會談", "会谈", "會見", "会见",
+                  "會晤", "会晤", "簽署", "签署", "啟動", "启动", "開幕", "开幕", "閉幕", "闭幕", "出席", "訪華", "访华")
+
+
+def strip_trailing_credit(text: str) -> tuple[str, str]:
+    """Split a credit (or an end mark ■) off the end of a body line.
+
+    >>> strip_trailing_credit("and Vice Minister Xu Ganlu (Translated by Agnes).")
+    ('and Vice Minister Xu Ganlu.', '(Translated by Agnes)')
+    >>> strip_trailing_credit("公安部部長助理陳思源參加會議。(圖/滿博)")
+    ('公安部部長助理陳思源參加會議。', '(圖/滿博)')
+    """
+    credit = ""
+    match = TRAILING_CREDIT_RE.search(text)
+    if match and match.start() > 0:
+        credit = match.group(0).strip().rstrip("■□").strip()
+        ends_sentence = credit.endswith(".") and not text[: match.start()].rstrip().endswith((".", "。"))
+        credit = credit.rstrip(".").strip()
+        text = text[: match.start()].rstrip() + ("." if ends_sentence else "")
+    mark = END_MARK_RE.search(text)
+    if mark:
+        text = text[: mark.start()]
+        credit = (credit + " ■").strip()
+    return text, credit
+
+
+def is_title_candidate(text: str, lang: str) -> bool:
+    """A short line without sentence-final punctuation: a title, or part of one."""
+    stripped = text.strip().rstrip("”\"」")
+    if not stripped or stripped[-1] in SENTENCE_END:
+        return False
+    if lang == "en":
+        return len(stripped.split()) <= MAX_TITLE_WORDS and not stripped[0].islower()
+    return len(stripped) <= MAX_TITLE_CJK
+
+
+def classify(text: str) -> str:
+    """The kind of a line: blank, credit, furniture, zh or en (a line of neither script is furniture)."""
+    if not text.strip():
+        return "blank"
+    if CREDIT_LINE_RE.match(text) or text.strip() in ("■", "□"):
+        return "credit"
+    if FURNITURE_RE.match(text):
+        return "furniture"
+    return line_lang(text) or "furniture"
+
+
+def segment(source_file: str, lines: list[str], raw_lines: list[str]) -> tuple[list[Article], list[Diagnostic]]:
+    """Split one file's repaired `lines` (with their `raw_lines`) into articles.
+
+    A new article starts at a title (one to three short lines followed by body text of the same
+    language) or where the language changes; credits and furniture close the article before them.
+    """
+    kinds = [classify(text) for text in lines]
+    articles: list[Article] = []
+    diagnostics: list[Diagnostic] = []
+    pending: list[int] = []  # blank or furniture lines waiting for the next article
+    current: Article | None = None
+    i = 0
+    while i < len(lines):
+        kind = kinds[i]
+        if kind in ("blank", "furniture"):
+            pending.append(i)
+            i += 1
+            continue
+        if kind == "credit":
+            if current is None:
+                diagnostics.append(Diagnostic(source_file, i + 1, "warning", "orphan_credit",
+                                              f"credit line before any article: {lines[i].strip()[:80]}"))
+            else:
+                _attach_pending(current, pending, lines, kinds)
+                current.credits.append(lines[i].strip())
+                current.line_end = i + 1
+            pending = []
+            i += 1
+            continue
+        title_end = _title_block_end(lines, kinds, i)
+        starts_new = title_end > i or current is None or current.lang != kind or bool(current.credits)
+        if title_end > i and not _has_body_after(kinds, title_end, kind):
+            for j in range(i, title_end):
+                diagnostics.append(Diagnostic(source_file, j + 1, "warning", "title_without_body",
+                                              f"title with no article text after it: {lines[j].strip()[:80]}"))
+            pending = []
+            i = title_end
+            continue
+        if starts_new:
+            current = Article(source_file, kind, i + 1)
+            articles.append(current)
+            _attach_pending(current, pending, lines, kinds, leading=True)
+            current.title_lines = [(j + 1, lines[j].strip()) for j in range(i, title_end)]
+            i = title_end
+            pending = []
+            continue
+        _attach_pending(current, pending, lines, kinds)
+        pending = []
+        _add_body_line(current, i + 1, lines[i], raw_lines[i])
+        i += 1
+    if pending:
+        if current is not None:
+            _attach_pending(current, pending, lines, kinds)
+        else:
+            for j in pending:
+                if kinds[j] != "blank":
+                    diagnostics.append(Diagnostic(source_file, j + 1, "warning", "no_article",
+                                                  f"line belongs to no article: {lines[j].strip()[:80]}"))
+    return articles, diagnostics
+
+
+def _title_block_end(lines: list[str], kinds: list[str], i: int) -> int:
+    """The end (exclusive) of the title lines starting at i, or i when line i is not a title."""
+    lang = kinds[i]
+    end = i
+    while end < len(lines) and end - i < MAX_TITLE_LINES and kinds[end] == lang and is_title_candidate(lines[end], lang):
+        end += 1
+    return end
+
+
+def _has_body_after(kinds: list[str], j: int, lang: str) -> bool:
+    while j < len(kinds) and kinds[j] in ("blank", "furniture"):
+        j += 1
+    return j < len(kinds) and kinds[j] == lang
+
+
+def _attach_pending(article: Article, pending: list[int], lines: list[str], kinds: list[str], leading: bool = False) -> None:
+    """Blank lines join the article's line span; furniture lines become its metadata."""
+    for j in pending:
+        if kinds[j] == "furniture":
+            article.metadata.append(lines[j].strip())
+        if leading:
+            article.line_start = min(article.line_start, j + 1)
+        article.line_end = max(article.line_end, j + 1)
+
+
+def _add_body_line(article: Article, number: int, text: str, raw: str) -> None:
+    text, credit = strip_trailing_credit(text)
+    if credit:
+        article.credits.append(credit)
+    if not article.body:
+        text = _strip_dateline(article, text)
+    article.body.append((number, text.strip()))
+    article.body_raw.append(raw)
+    article.line_end = number
+
+
+def _strip_dateline(article: Article, text: str) -> str:
+    """Move a wire dateline (`BEIJING —`, `新華社北京7月17日電`) from the first paragraph to metadata."""
+    match = (EN_DATELINE_RE if article.lang == "en" else ZH_DATELINE_RE).match(text)
+    if not match:
+        return text
+    article.metadata.append(match.group(1).strip())
+    return text[match.end():]

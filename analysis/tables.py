@@ -1,0 +1,73 @@
+"""The tidy tables: fixed columns, sorted rows, written as CSV (UTF-8) and Parquet.
+
+A rerun on the same input gives the same bytes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+# Each table: its columns in order, and the columns its rows are sorted by.
+SCHEMAS: dict[str, tuple[list[str], list[str]]] = {
+    "articles": (
+        ["article_id", "source_file", "lang", "line_start", "line_end", "title", "date", "year_inferred",
+         "event_id", "text", "text_raw", "credits", "metadata"],
+        ["source_file", "line_start"],
+    ),
+    "events": (
+        ["event_id", "date", "year_inferred", "event_type", "cameo_code", "principal_en", "principal_zh",
+         "principal_role_en", "counterpart_en", "counterpart_zh", "counterpart_role_en", "counterpart_country",
+         "counterpart_org", "source_file", "zh_article_id", "en_article_id", "title_en", "title_zh",
+         "zh_lines", "en_lines"],
+        ["date", "event_id"],
+    ),
+    "attendees": (
+        ["event_id", "name_en", "name_zh", "role_en", "role_zh", "lang_seen", "source_file", "line"],
+        ["event_id", "line", "name_en", "name_zh"],
+    ),
+    "event_topics": (
+        ["event_id", "topic", "lang", "evidence", "source_file", "line"],
+        ["event_id", "topic", "lang", "source_file", "line"],
+    ),
+    "repairs": (
+        ["source_file", "line", "kind", "before", "after"],
+        ["source_file", "line", "kind", "before"],
+    ),
+    "diagnostics": (
+        ["source_file", "line", "severity", "code", "message"],
+        ["source_file", "line", "code", "message"],
+    ),
+}
+INT_COLUMNS = {"line_start", "line_end", "line"}
+BOOL_COLUMNS = {"year_inferred"}
+
+
+def frame(name: str, rows: list[dict]) -> pd.DataFrame:
+    """A table with its fixed columns and sorted rows (missing values are empty strings)."""
+    columns, order = SCHEMAS[name]
+    df = pd.DataFrame(rows, columns=columns)
+    for column in columns:
+        if column in INT_COLUMNS:
+            df[column] = df[column].fillna(0).astype("int64")
+        elif column in BOOL_COLUMNS:
+            df[column] = df[column].fillna(False).astype(bool)
+        else:
+            df[column] = df[column].fillna("").astype(str)
+    return df.sort_values(order, kind="stable").reset_index(drop=True)
+
+
+def write_table(df: pd.DataFrame, name: str, out_dir: str | Path) -> list[Path]:
+    """Write `name.csv` and `name.parquet` into out_dir; returns the paths."""
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    csv_path, parquet_path = out / f"{name}.csv", out / f"{name}.parquet"
+    df.to_csv(csv_path, index=False, encoding="utf-8", lineterminator="\n")
+    df.to_parquet(parquet_path, index=False)
+    return [csv_path, parquet_path]
+
+
+def read_table(name: str, out_dir: str | Path) -> pd.DataFrame:
+    """Read a table written by write_table back, with its column types."""
+    return frame(name, pd.read_parquet(Path(out_dir) / f"{name}.parquet").to_dict("records"))
