@@ -155,12 +155,15 @@ def _block_keys(article: Article, feats: Features) -> list[tuple]:
 
 def date_pairs(pairs: list[Pair], feats: dict[int, Features]) -> list[Diagnostic]:
     """Give each pair its date. A missing year comes from the other version, then from the dated
-    articles of the same issue, then from the years the text names (`In June 2020`)."""
+    articles of the same issue, then from the years the text names (`In June 2020`), and last from
+    the corpus article dated with a year nearest in the calendar (said in a diagnostic)."""
     issue_years: dict[str, Counter] = defaultdict(Counter)
+    corpus_dates: list[PartialDate] = []
     for pair in pairs:
         for article in (pair.zh, pair.en):
             if article and feats[id(article)].date and feats[id(article)].date.year:
                 issue_years[article.source_file][feats[id(article)].date.year] += 1
+                corpus_dates.append(feats[id(article)].date)
     diagnostics = []
     for pair in pairs:
         versions = [a for a in (pair.zh, pair.en) if a]
@@ -188,6 +191,11 @@ def date_pairs(pairs: list[Pair], feats: dict[int, Features]) -> list[Diagnostic
             else:
                 year = max((y for a in versions if (y := context_year(a.text + "\n" + "\n".join(a.metadata)))),
                            default=None)
+        if year is None and corpus_dates:
+            nearest = min(corpus_dates, key=lambda d: (abs((d.month * 31 + d.day) - (date.month * 31 + date.day)), d.year))
+            year = nearest.year
+            diagnostics.append(Diagnostic(article.source_file, article.line_start, "info", "year_from_corpus",
+                                          f"year of {date.text!r} taken from the nearest dated article ({nearest.text})"))
         if year is None:
             diagnostics.append(Diagnostic(article.source_file, article.line_start, "warning", "no_year",
                                           f"date {date.text!r} has no year and none could be inferred"))

@@ -1,17 +1,200 @@
-"""Extract articles, events, topics and attendees from the corpus into tables (not yet implemented)."""
+"""The extract pipeline, stage by stage: read → repair → segment → pair → events → topics → tables.
+
+`python -m analysis extract CORPUS... --out DIR` runs it from the command line; the notebooks call
+`extract()` and get the same tables.
+"""
 
 from __future__ import annotations
 
+import argparse
+import hashlib
+import os
+import pickle
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
+import pandas as pd
+from tqdm import tqdm
 
-def add_arguments(parser) -> None:
-    """Declare the options of the ``extract`` subcommand."""
-    parser.add_argument("corpus", nargs="+", help="corpus files, folders or globs")
-    parser.add_argument("--out", type=Path, default=Path("reports/tables"), help="output folder")
+from . import __version__
+from . import events as events_stage
+from . import topics as topics_stage
+from .diagnostics import Diagnostic
+from .gazetteer import DEFAULT_PATH as DEFAULT_GAZETTEER
+from .gazetteer import load_gazetteer
+from .pair import Pair, pair_articles
+from .read import CorpusError, discover, read_file
+from .repair import repair_line
+from .segment import Article, segment
+from .tables import SCHEMAS, frame, write_table
+from .text import line_lang
+from .topics import DEFAULT_PATH as DEFAULT_LEXICON
+from .topics import load_lexicon
+
+PACKAGE = Path(__file__).parent
+DEFAULT_CACHE = PACKAGE.parent / ".cache" / "extract"
+# Below this many files per worker, one process is faster than starting several.
+PARALLEL_FROM = 16
 
 
-def main(args) -> int:
-    """Placeholder until the extraction pipeline lands."""
-    print("extract: not yet implemented")
-    return 1
+@dataclass
+class FileResult:
+    """What one file gives before the corpus-wide stages: its articles, repairs and diagnostics."""
+
+    articles: list[Article]
+    repairs: list[dict]
+    diagnostics: list[Diagnostic]
+
+
+@dataclass
+class Tables:
+    articles: pd.DataFrame
+    events: pd.DataFrame
+    attendees: pd.DataFrame
+    event_topics: pd.DataFrame
+    repairs: pd.DataFrame
+    diagnostics: pd.DataFrame
+
+    def items(self) -> list[tuple[str, pd.DataFrame]]:
+        return [(name, getattr(self, name)) for name in SCHEMAS]
+
+
+def code_version() -> str:
+    """A hash of the package's code and data: a change invalidates the per-file cache."""
+    digest = hashlib.sha256(__version__.encode())
+    for path in sorted(PACKAGE.glob("*.py")) + sorted((PACKAGE / "data").glob("*.yaml")):
+        digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def process_file(path: str | Path, cache_dir: Path | None = None, version: str = "") -> FileResult:
+    """Read, repair and segment one file; with `cache_dir`, reuse the result of an unchanged file
+    (keyed by its path, its content hash and the code version)."""
+    data = Path(path).read_bytes()
+    cached = None
+    if cache_dir is not None:
+        key = hashlib.sha256(f"{path}\0{version}\0".encode() + data).hexdigest()
+        cached = cache_dir / key[:2] / f"{key}.pickle"
+        if cached.exists():
+            with cached.open("rb") as f:
+                return pickle.load(f)
+    result = _process(path, data)
+    if cached is not None:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        partial_file = cached.with_suffix(f".{os.getpid()}.tmp")
+        with partial_file.open("wb") as f:
+            pickle.dump(result, f, protocol=pickle.HIGHEST_PROTOCOL)
+        partial_file.replace(cached)
+    return result
+
+
+def _process(path: str | Path, data: bytes) -> FileResult:
+    source = read_file(path, data)
+    repaired, repairs = [], []
+    diagnostics = list(source.diagnostics)
+    for number, line in enumerate(source.lines, 1):
+        fixed, line_repairs = repair_line(line, line_lang(line) or "en")
+        repaired.append(fixed)
+        for r in line_repairs:
+            repairs.append({"source_file": source.path, "line": number, "kind": r.kind,
+                            "before": r.before, "after": r.after})
+            if r.kind == "gbk_unrecoverable":
+                diagnostics.append(Diagnostic(source.path, number, "warning", "gbk_unrecoverable",
+                                              f"damaged GBK span kept as is, not recoverable with confidence: {r.before!r}"))
+    articles, segment_diagnostics = segment(source.path, repaired, source.lines)
+    return FileResult(articles, repairs, diagnostics + segment_diagnostics)
+
+
+def read_corpus(files: list[Path], cache_dir: Path | None, progress: bool) -> list[FileResult]:
+    """The per-file stages on every file, in parallel processes when there are many files."""
+    version = code_version() if cache_dir is not None else ""
+    work = partial(process_file, cache_dir=cache_dir, version=version)
+    bar = dict(desc="read", unit="file", total=len(files), disable=not progress or len(files) < PARALLEL_FROM)
+    workers = min(os.cpu_count() or 1, len(files) // PARALLEL_FROM + 1)
+    if workers < 2:
+        return [work(path) for path in tqdm(files, **bar)]
+    with ProcessPoolExecutor(workers) as pool:
+        return list(tqdm(pool.map(work, files, chunksize=max(1, len(files) // (workers * 8))), **bar))
+
+
+def extract(corpus: list[str | Path], gazetteer_path: str | Path = DEFAULT_GAZETTEER,
+            lexicon_path: str | Path = DEFAULT_LEXICON, progress: bool = True,
+            cache_dir: str | Path | None = None) -> Tables:
+    """Run every stage on the corpus (files, folders or globs) and return the tidy tables.
+
+    With `cache_dir`, files unchanged since an earlier run (same bytes, same code) are not parsed again.
+    """
+    files, diagnostics = discover(list(corpus))
+    gazetteer = load_gazetteer(gazetteer_path)
+    lexicon = load_lexicon(lexicon_path)
+    articles: list[Article] = []
+    repairs: list[dict] = []
+    for result in read_corpus(files, Path(cache_dir) if cache_dir else None, progress):
+        articles += result.articles
+        repairs += result.repairs
+        diagnostics += result.diagnostics
+    pairs, pair_diagnostics = pair_articles(articles, gazetteer)
+    diagnostics += pair_diagnostics
+    event_rows, attendee_rows, event_diagnostics = events_stage.extract_events(pairs, gazetteer)
+    diagnostics += event_diagnostics
+    topic_rows = topics_stage.assign_topics(pairs, lexicon)
+    return Tables(
+        articles=frame("articles", article_rows(pairs)),
+        events=frame("events", event_rows),
+        attendees=frame("attendees", attendee_rows),
+        event_topics=frame("event_topics", topic_rows),
+        repairs=frame("repairs", repairs),
+        diagnostics=frame("diagnostics", [vars(d) for d in diagnostics]),
+    )
+
+
+def article_rows(pairs: list[Pair]) -> list[dict]:
+    rows = []
+    for pair in pairs:
+        for article in (pair.zh, pair.en):
+            if article is None:
+                continue
+            rows.append({
+                "article_id": article.article_id, "source_file": article.source_file, "lang": article.lang,
+                "line_start": article.line_start, "line_end": article.line_end, "title": article.title,
+                "date": pair.date, "year_inferred": pair.year_inferred, "event_id": pair.event_id,
+                "text": article.text, "text_raw": "\n".join(article.body_raw),
+                "credits": " | ".join(article.credits), "metadata": " | ".join(article.metadata),
+            })
+    return rows
+
+
+def write_tables(tables: Tables, out_dir: str | Path) -> list[Path]:
+    paths = []
+    for name, df in tables.items():
+        paths += write_table(df, name, out_dir)
+    return paths
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("corpus", nargs="+", help="files or folders (all *.txt below them) or globs")
+    parser.add_argument("--out", required=True, help="folder for the tables (CSV and Parquet)")
+    parser.add_argument("--gazetteer", default=str(DEFAULT_GAZETTEER), help="gazetteer YAML file")
+    parser.add_argument("--lexicon", default=str(DEFAULT_LEXICON), help="topic lexicon YAML file")
+    parser.add_argument("--cache", default=str(DEFAULT_CACHE), help="per-file cache folder (default: %(default)s)")
+    parser.add_argument("--no-cache", action="store_true", help="parse every file again")
+    parser.add_argument("--quiet", action="store_true", help="no progress bar")
+
+
+def main(args: argparse.Namespace) -> int:
+    try:
+        tables = extract(args.corpus, args.gazetteer, args.lexicon, progress=not args.quiet,
+                         cache_dir=None if args.no_cache else args.cache)
+    except CorpusError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    write_tables(tables, args.out)
+    counts = ", ".join(f"{len(df)} {name}" for name, df in tables.items())
+    print(f"wrote {args.out}: {counts}")
+    for d in tables.diagnostics.itertuples():
+        if d.severity == "error":
+            print(f"{d.source_file}:{d.line}: error: {d.message}", file=sys.stderr)
+    return 0

@@ -98,10 +98,11 @@ def is_binary(data: bytes) -> bool:
     return controls > len(sample) * 0.05
 
 
-def read_file(path: str | Path) -> SourceText:
-    """Decode one file into lines (CRLF, CR or LF), reporting the encoding used and any damage."""
+def read_file(path: str | Path, data: bytes | None = None) -> SourceText:
+    """Decode one file (or its `data`, already read) into lines (CRLF, CR or LF), reporting the
+    encoding used and any damage."""
     name = str(path)
-    data = Path(path).read_bytes()
+    data = Path(path).read_bytes() if data is None else data
     diagnostics: list[Diagnostic] = []
     if not data.strip():
         diagnostics.append(Diagnostic(name, 0, "warning", "empty_file", "the file is empty"))

@@ -37,6 +37,10 @@ FURNITURE_RE = re.compile(
 EN_DATELINE_RE = re.compile(r"^\s*([A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?(?:\s*\([A-Za-z]+\))?)\s*(?:—|–|--|-)\s*")
 # A dateline opening a Chinese wire story: `新華社北京7月17日電`, `新华社伊斯兰堡7月17日电(记者 …)`.
 ZH_DATELINE_RE = re.compile(r"^\s*((?:新華社|新华社|中新社|中新網|中新网|人民網|人民网|央視網|央视网)[^\s，,。]{0,12}?[電电](?:[(（][^)）]{0,30}[)）])?)\s*")
+# The attendee list that closes a readout (`…參加活動。`, `Also present were …`), and a lede that opens one.
+CLOSING_RE = re.compile(r"(?:參加|参加|出席)(?:了)?(?:上述)?(?:活動|活动|會議|会议|會見|会见|會談|会谈|通話|通话|見面交流會|见面交流会)。\s*$"
+                        r"|^\s*Also present\b|\battended the (?:event|meeting|activities|talks)\b", re.IGNORECASE)
+LEDE_DATE_RE = re.compile(r"^\s*(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日[,，]|^\s*On [A-Z][a-z]+\.? \d{1,2}(?:, ?\d{4})?,")
 SENTENCE_END = "。！？；：，,.!?;:…"
 MAX_TITLE_LINES = 3
 MAX_TITLE_WORDS = 20
@@ -143,7 +147,8 @@ def segment(source_file: str, lines: list[str], raw_lines: list[str]) -> tuple[l
     """Split one file's repaired `lines` (with their `raw_lines`) into articles.
 
     A new article starts at a title (one to three short lines followed by body text of the same
-    language) or where the language changes; credits and furniture close the article before them.
+    language), where the language changes, after a credit, or at a dated lede (`7月28日,`, `On July 28,`)
+    that follows an attendee list, which closes these readouts.
     """
     kinds = [classify(text) for text in lines]
     articles: list[Article] = []
@@ -169,7 +174,8 @@ def segment(source_file: str, lines: list[str], raw_lines: list[str]) -> tuple[l
             i += 1
             continue
         title_end = _title_block_end(lines, kinds, i)
-        starts_new = title_end > i or current is None or current.lang != kind or bool(current.credits)
+        starts_new = (title_end > i or current is None or current.lang != kind or bool(current.credits)
+                      or (bool(current.body) and CLOSING_RE.search(current.body[-1][1]) and LEDE_DATE_RE.match(lines[i])))
         if title_end > i and not _has_body_after(kinds, title_end, kind):
             for j in range(i, title_end):
                 diagnostics.append(Diagnostic(source_file, j + 1, "warning", "title_without_body",
