@@ -14,7 +14,7 @@ from pathlib import Path
 import pycountry
 import yaml
 
-from .text import to_simplified
+from .text import to_simplified, to_traditional
 
 DEFAULT_PATH = Path(__file__).parent / "data" / "gazetteer.yaml"
 
@@ -69,9 +69,15 @@ class Gazetteer:
         """The gazetteer entry for a name in either language or any alias."""
         return self._people_by_name.get(_key(name))
 
-    def country_label(self, code: str) -> str:
+    def display_name(self, code: str) -> str:
+        """A country or organisation code as the report labels it: 'PAK' → 'Pakistan 巴基斯坦', 'SCO' → 'SCO 上合組織'."""
         country = pycountry.countries.get(alpha_3=code)
-        return getattr(country, "common_name", None) or (country.name if country else code)
+        if country:
+            english = getattr(country, "common_name", None) or country.name
+            chinese = next((to_traditional(zh) for zh, c in self.countries_zh.items() if c == code), "")
+            return f"{english} {chinese}".strip()
+        chinese = min((zh for zh, c in self.orgs_zh.items() if c == code), key=len, default="")
+        return f"{code} {to_traditional(chinese)}".strip()
 
 
 def _key(name: str) -> str:

@@ -1,0 +1,63 @@
+# Bilingual MPS press-release analysis: `make help` lists the targets.
+# Set-up is two commands: `make report` and `make test`; both install what they need.
+
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+# Rewritten whenever requirements.txt changes, so the venv is re-installed only then.
+STAMP := $(VENV)/.requirements.stamp
+KERNEL := analysis
+JUPYTERLAB := jupyterlab==4.6.6
+# Fonts (CJK, and the Latin fallback the stylesheet names), WeasyPrint's libraries,
+# and poppler-utils for the tests.
+SYSDEPS := fonts-noto-cjk fonts-dejavu-core libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 poppler-utils
+
+.DEFAULT_GOAL := help
+.PHONY: help venv sysdeps report test lab bench extract clean
+
+help: ## List the targets
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  %-8s %s\n", $$1, $$2}'
+
+venv: $(STAMP) ## Create .venv with requirements.txt's exact pins and the 'analysis' Jupyter kernel
+
+$(STAMP): requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "Python ($(KERNEL))"
+	touch $@
+
+sysdeps: ## Check the Debian packages (fonts, WeasyPrint libraries, poppler); as root, install the missing ones
+	@missing=""; \
+	for package in $(SYSDEPS); do \
+	  dpkg -s $$package 2>/dev/null | grep -q '^Status: install ok installed' || missing="$$missing $$package"; \
+	done; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" -eq 0 ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $$missing; \
+	else \
+	  echo "Missing Debian packages:$$missing"; \
+	  echo "Run: sudo apt-get update && sudo apt-get install -y$$missing"; \
+	  exit 1; \
+	fi
+
+report: venv sysdeps ## Run the notebooks; write reports/<output>.html and .pdf (PARAMS=file.yaml to set parameters)
+	$(PY) -m analysis report $(if $(PARAMS),--params $(PARAMS))
+
+test: venv sysdeps ## Run the test suite
+	$(PY) -m pytest -q
+
+lab: venv ## Open the notebooks in JupyterLab (installs it into .venv if missing)
+	$(PY) -c 'import jupyterlab' 2>/dev/null || $(PY) -m pip install --quiet $(JUPYTERLAB)
+	PYTHONPATH=$(CURDIR) $(VENV)/bin/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) notebooks
+
+bench: venv ## Run the benchmark
+	$(PY) -m analysis.bench
+
+extract: venv ## Extract the tables from seeds/ into reports/tables
+	$(PY) -m analysis extract seeds --out reports/tables
+
+clean: ## Remove reports/ and caches (keeps the committed figures/)
+	rm -rf reports .pytest_cache .hypothesis .cache build
+	find . -path ./$(VENV) -prune -o \( -name __pycache__ -o -name .ipynb_checkpoints \) -type d -prune -exec rm -rf {} +

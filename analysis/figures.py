@@ -1,0 +1,66 @@
+"""Figure helpers: CJK-capable fonts, deterministic saving, and the report's figures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import matplotlib
+import matplotlib.pyplot as plt
+from matplotlib import font_manager
+
+# Traditional first: the press releases are written in traditional characters.
+CJK_FAMILIES = ("Noto Sans CJK TC", "Noto Sans CJK SC", "Noto Sans CJK JP")
+LANGUAGE_LABELS = {"chinese": "中文 / Chinese", "english": "英文 / English"}
+
+
+def setup_fonts() -> str:
+    """Make matplotlib draw Chinese glyphs with an installed Noto Sans CJK font.
+
+    Returns the family used; raises RuntimeError if none is installed.
+    """
+    installed = {font.name for font in font_manager.fontManager.ttflist}
+    family = next((name for name in CJK_FAMILIES if name in installed), None)
+    if family is None:
+        raise RuntimeError(
+            f"no CJK font found (looked for {', '.join(CJK_FAMILIES)}): "
+            "install Debian's fonts-noto-cjk (make sysdeps)"
+        )
+    matplotlib.rcParams["font.family"] = "sans-serif"
+    # Glyph-by-glyph fallback: CJK family first, DejaVu Sans (shipped with matplotlib) after.
+    matplotlib.rcParams["font.sans-serif"] = [family, "DejaVu Sans"]
+    matplotlib.rcParams["axes.unicode_minus"] = False
+    matplotlib.rcParams["svg.hashsalt"] = "analysis"  # stable SVG element ids
+    return family
+
+
+def save_figure(fig, name: str, dirs) -> list[Path]:
+    """Write ``<name>.png`` and ``<name>.svg`` into each folder of ``dirs``, byte-for-byte reproducibly.
+
+    Returns the written paths.
+    """
+    metadata = {"png": {"Software": None}, "svg": {"Date": None}}
+    paths = []
+    for folder in dirs:
+        folder = Path(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        for fmt, meta in metadata.items():
+            path = folder / f"{name}.{fmt}"
+            fig.savefig(path, format=fmt, metadata=meta, bbox_inches="tight")
+            paths.append(path)
+    return paths
+
+
+def corpus_figure(summary_df):
+    """Horizontal stacked bars of characters per file, split into Chinese and English lines."""
+    height = 1.6 + 0.35 * len(summary_df)
+    fig, ax = plt.subplots(figsize=(8, height), dpi=150, layout="constrained")
+    left = [0] * len(summary_df)
+    for language, label in LANGUAGE_LABELS.items():
+        counts = summary_df[f"{language}_characters"].tolist()
+        ax.barh(summary_df["file"], counts, left=left, label=label)
+        left = [start + count for start, count in zip(left, counts)]
+    ax.invert_yaxis()  # first file on top
+    ax.set_xlabel("字符 / characters")
+    fig.suptitle("每個文件的字符數 / Characters per file, by language")
+    fig.legend(loc="outside lower center", ncols=len(LANGUAGE_LABELS))
+    return fig
