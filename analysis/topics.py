@@ -1,0 +1,459 @@
+"""Stage 6, topics: tag each event with the policy topics its text states, quoting the sentence.
+
+The topics and their terms live in `data/topics.yaml` (its schema is described at the top of that
+file) so that analysts can edit them. A topic is assigned to a language version of an event when a
+sentence of it (the title counts as one) contains one of the topic's terms and no exclusion phrase
+cancels the match. Chinese is matched in Simplified characters, so the lexicon and the articles may
+each be written in either script.
+
+`assign_topics` gives one row per (event, topic, language version): the first supporting sentence
+is the evidence, with the file line it begins on.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Iterator
+
+import yaml
+
+from .pair import Pair
+from .segment import Article
+from .text import CJK_RE, to_simplified
+
+DEFAULT_PATH = Path(__file__).parent / "data" / "topics.yaml"
+LANGS = ("zh", "en")
+ROLES = ("terms", "context_terms", "context", "exclude")
+KEYS = {"label_en", "label_zh"} | {f"{role}_{lang}" for role in ROLES for lang in LANGS}
+TOPIC_NAME_RE = re.compile(r"[a-z][a-z0-9_]*")
+
+# What `...` in a term may skip: this many characters of the same sentence.
+GAP = {"en": r"[^.!?;\n]{0,60}?", "zh": r"[^。！？；;\n]{0,10}?"}
+# What a space or hyphen in an English term matches: `counter-terrorism` = `counter terrorism`.
+EN_SEPARATOR = r"[ \t\u00a0\-\u2010\u2011\u2013]+"
+EN_SEPARATOR_RE = re.compile(EN_SEPARATOR)
+WORD_RE = re.compile(r"\w+")
+
+# Sentence ends. Chinese: 。！？； (and a stray ASCII ;), with any closing quotes.
+ZH_END_RE = re.compile(r"[。！？；;．]+[”’」』\"']*")
+# English: ; anywhere; . ! ? (and closing quotes) before a space and a capital, digit or quote.
+EN_END_RE = re.compile(r";|[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
+# Words ending in a full stop that does not end a sentence: `U.S.`, `No.`, `Mr.`, an initial `J.`.
+ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof no nos st jr sr gen col lt capt gov sen rep vs jan feb mar apr jun jul aug sep "
+    "sept oct nov dec inc ltd co corp dept art para vol fig approx".split())
+DOTTED_ABBREVIATION_RE = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Z]\.")
+
+# Characters either side of a two-character Chinese match that jieba segments to check it.
+JIEBA_WINDOW = 8
+
+
+class LexiconError(ValueError):
+    """A topic lexicon that cannot be read or has a bad entry; the message names the file."""
+
+
+@dataclass(frozen=True)
+class Term:
+    """One lexicon term, compiled for text in its `_searchable` form.
+
+    A text can only hold the term if it holds its `word` (English: its longest whole word) or its
+    `substring` (its longest literal part): `TermList.candidates` tests that first.
+    """
+
+    source: str
+    regex: re.Pattern
+    english: bool
+    word: str = ""
+    substring: str = ""
+
+    def finditer(self, text: str) -> Iterator[re.Match]:
+        """Every match in `text`, overlapping ones included."""
+        pos = 0
+        while (match := self.regex.search(text, pos)) is not None:
+            start = match.start()
+            # An English term starts a word: tested here, as a lookbehind would slow the regex down.
+            if not (self.english and start > 0 and _is_word_char(text[start - 1])):
+                yield match
+            pos = start + 1
+
+
+@dataclass(frozen=True)
+class TermList:
+    """The terms of one topic, role and language, indexed by what they need a text to hold."""
+
+    terms: tuple[Term, ...] = ()
+    by_word: dict[str, tuple[Term, ...]] = field(default_factory=dict)
+    by_substring: tuple[Term, ...] = ()
+    # Chinese: one regex for all the substrings, to rule them all out in one fast scan.
+    probe: re.Pattern | None = None
+
+    def __bool__(self) -> bool:
+        return bool(self.terms)
+
+    def candidates(self, text: str, words: set[str]) -> list[Term]:
+        """The terms that may match `text`, whose set of words is `words`."""
+        found = [term for word in self.by_word.keys() & words for term in self.by_word[word]]
+        if self.by_substring and (self.probe is None or self.probe.search(text)):
+            found += [term for term in self.by_substring if term.substring in text]
+        return found
+
+
+@dataclass(frozen=True)
+class Topic:
+    """One topic, with its terms per role and language."""
+
+    name: str
+    label_en: str
+    label_zh: str
+    terms: dict[str, TermList]
+    context_terms: dict[str, TermList]
+    context: dict[str, TermList]
+    exclude: dict[str, TermList]
+
+    def first_match(self, text: str, words: set[str], lang: str) -> int | None:
+        """The offset of the first accepted term in `text`, or None.
+
+        `text` is one article version in the form it is matched in (`_searchable`), `words` the
+        set of its words. The topic's context terms count only if one of its `context` terms
+        appears somewhere in `text`.
+        """
+        terms = self.terms[lang].candidates(text, words)
+        if self.context_terms[lang] and any(
+                next(term.finditer(text), None) for term in self.context[lang].candidates(text, words)):
+            terms += self.context_terms[lang].candidates(text, words)
+        if not terms:
+            return None
+        exclusions = _Exclusions(self.exclude[lang].candidates(text, words), text)
+        starts = (_first_accepted(term, text, lang, exclusions) for term in terms)
+        return min((start for start in starts if start is not None), default=None)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The topics, in the order of the lexicon file."""
+
+    topics: tuple[Topic, ...]
+    path: str = ""
+
+    @property
+    def names(self) -> list[str]:
+        return [topic.name for topic in self.topics]
+
+    def select(self, names: Iterable[str] | str) -> Lexicon:
+        """A lexicon with only the named topics (a list, or one string of comma-separated names).
+
+        >>> load_lexicon().select("drug_control, migration").names
+        ['drug_control', 'migration']
+        """
+        if isinstance(names, str):
+            names = names.split(",")
+        wanted = [name.strip() for name in names if name.strip()]
+        if not wanted:
+            raise ValueError("no topic selected; known topics: " + ", ".join(self.names))
+        for name in wanted:
+            if name not in self.names:
+                raise ValueError(f"unknown topic {name!r}; known topics: {', '.join(self.names)}")
+        return replace(self, topics=tuple(t for t in self.topics if t.name in wanted))
+
+
+def assign_topics(pairs: list[Pair], lexicon: Lexicon) -> list[dict]:
+    """The topics of every event: one row per (event, topic, language version), in the order of
+    `pairs`, then of the lexicon, Chinese before English.
+
+    A row's `evidence` is the first sentence of that version supporting the topic (repaired text,
+    trimmed; a title is one sentence) and `line` the file line where that sentence begins.
+    """
+    rows = []
+    for pair in pairs:
+        versions = [article for article in (pair.zh, pair.en) if article is not None]
+        found = {article.lang: _topic_evidence(article, lexicon) for article in versions}
+        for topic in lexicon.topics:
+            for article in versions:
+                if topic.name in found[article.lang]:
+                    evidence, line = found[article.lang][topic.name]
+                    rows.append({"event_id": pair.event_id, "topic": topic.name, "lang": article.lang,
+                                 "evidence": evidence, "source_file": article.source_file, "line": line})
+    return rows
+
+
+def _topic_evidence(article: Article, lexicon: Lexicon) -> dict[str, tuple[str, int]]:
+    """topic name → (evidence sentence, line) for every topic one article version states."""
+    units = [(article.title_lines[0][0], article.title)] if article.title_lines else []
+    units += [(number, text) for number, text in article.body if text.strip()]
+    if not units:
+        return {}
+    lang = article.lang
+    searched = _searchable("\n".join(text for _, text in units), lang)
+    words = set(WORD_RE.findall(searched)) if lang == "en" else set()
+    searched_units = searched.split("\n")
+    starts = [0]
+    for unit in searched_units[:-1]:
+        starts.append(starts[-1] + len(unit) + 1)
+    found = {}
+    for topic in lexicon.topics:
+        offset = topic.first_match(searched, words, lang)
+        if offset is not None:
+            i = bisect_right(starts, offset) - 1
+            number, original = units[i]
+            found[topic.name] = (_sentence_at(original, searched_units[i], offset - starts[i], lang), number)
+    return found
+
+
+def _searchable(text: str, lang: str) -> str:
+    """Text in the form terms are matched in: Simplified Chinese, or lower-case English of the same
+    length (the rare letter whose lower case is longer, like İ, is left as it is)."""
+    if lang == "zh":
+        return to_simplified(text)
+    lower = text.lower()
+    return lower if len(lower) == len(text) else "".join(
+        c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def _sentence_at(original: str, searched: str, offset: int, lang: str) -> str:
+    """The sentence of `original` that holds `offset` of `searched`, its matched form.
+
+    English is split on the original (capitals mark sentence starts), which is as long as its
+    lower case. Chinese is split on both forms: script conversion leaves punctuation alone, so
+    the n-th sentences of both are the same sentence.
+    """
+    spans = _sentence_spans(original, lang)
+    located = _sentence_spans(searched, lang) if lang == "zh" else spans
+    index = next(i for i, (start, end) in enumerate(located) if start <= offset < end)
+    start, end = spans[index]
+    return original[start:end].strip()
+
+
+# --------------------------------------------------------------------------------------------
+# Matching
+# --------------------------------------------------------------------------------------------
+
+class _Exclusions:
+    """Where a topic's exclusion phrases are in one text, found on first need."""
+
+    def __init__(self, terms: list[Term], text: str):
+        self._terms, self._text, self._spans = terms, text, None
+
+    def cancel(self, start: int, end: int) -> bool:
+        """Whether an exclusion phrase contains the match start:end."""
+        if self._spans is None:
+            self._spans = [m.span() for term in self._terms for m in term.finditer(self._text)]
+        return any(s <= start and end <= e for s, e in self._spans)
+
+
+def _first_accepted(term: Term, text: str, lang: str, exclusions: _Exclusions) -> int | None:
+    """The start of the first match of `term` that no exclusion cancels and, in Chinese, that is
+    not a fragment of other words."""
+    for match in term.finditer(text):
+        start, end = match.span()
+        if not exclusions.cancel(start, end) and not (lang == "zh" and _splits_words(text, start, end)):
+            return start
+    return None
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+def _splits_words(text: str, start: int, end: int) -> bool:
+    """Whether a two-character Chinese match straddles two words in jieba's segmentation.
+
+    Longer terms are specific enough to be taken as they are.
+    >>> _splits_words("防疫情况", 1, 3), _splits_words("抗击疫情", 2, 4)  # 疫情 in 防疫|情况, 抗击|疫情
+    (True, False)
+    """
+    if end - start != 2 or len(CJK_RE.findall(text[start:end])) != 2 or not _overlapping_word(text, start):
+        return False
+    low = max(0, start - JIEBA_WINDOW)
+    window = text[low:end + JIEBA_WINDOW]
+    start, end = start - low, end - low
+    return any(word_start < start < word_end < end or start < word_start < end < word_end
+               for _, word_start, word_end in _jieba().tokenize(window, HMM=False))
+
+
+def _overlapping_word(text: str, start: int) -> bool:
+    """Whether a dictionary word overlaps one character of the two at `start`: the only words
+    jieba's segmentation (without HMM) could straddle them with. A quick test before segmenting.
+
+    >>> _overlapping_word("防疫情况", 1), _overlapping_word("抗击疫情", 2)  # 防疫, 情况; none
+    (True, False)
+    """
+    freq = _jieba().FREQ
+    before = (text[i:start + 1] for i in range(max(0, start - JIEBA_WINDOW), start))
+    after = (text[start + 1:j] for j in range(start + 3, min(len(text), start + 2 + JIEBA_WINDOW) + 1))
+    return any(freq.get(word, 0) > 0 for word in (*before, *after))
+
+
+@lru_cache(maxsize=1)
+def _jieba():
+    """jieba's default tokenizer (the repair stage uses it too), loaded on first need."""
+    import jieba
+
+    jieba.setLogLevel(60)
+    jieba.dt.check_initialized()
+    return jieba.dt
+
+
+# --------------------------------------------------------------------------------------------
+# Sentences
+# --------------------------------------------------------------------------------------------
+
+def split_sentences(text: str, lang: str) -> list[str]:
+    """The sentences of a paragraph, trimmed.
+
+    >>> split_sentences("中巴是全天候戰略合作伙伴。深化反恐合作；加強禁毒合作。", "zh")
+    ['中巴是全天候戰略合作伙伴。', '深化反恐合作；', '加強禁毒合作。']
+    >>> split_sentences("The U.S. side and No. 3 Team met. Zhao said: first, anti-terrorism; second, drugs.", "en")
+    ['The U.S. side and No. 3 Team met.', 'Zhao said: first, anti-terrorism;', 'second, drugs.']
+    """
+    return [text[start:end].strip() for start, end in _sentence_spans(text, lang) if text[start:end].strip()]
+
+
+@lru_cache(maxsize=1024)  # an article's paragraph is split again for each topic found in it
+def _sentence_spans(text: str, lang: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each sentence of `text`; together they cover all of it."""
+    spans, start = [], 0
+    for match in (ZH_END_RE if lang == "zh" else EN_END_RE).finditer(text):
+        if lang == "en" and match.group().startswith(".") and _is_abbreviation(text, match.start()):
+            continue
+        spans.append((start, match.end()))
+        start = match.end()
+    if start < len(text) or not spans:
+        spans.append((start, len(text)))
+    return tuple(spans)
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """Whether the full stop at `dot` closes an abbreviation: `U.S.`, `No.`, `Mr.`, `J.`."""
+    word = text[:dot + 1].rsplit(None, 1)[-1].lstrip("(\"“‘'[")
+    return word[:-1].lower() in ABBREVIATIONS or bool(DOTTED_ABBREVIATION_RE.fullmatch(word))
+
+
+# --------------------------------------------------------------------------------------------
+# The lexicon file
+# --------------------------------------------------------------------------------------------
+
+def term_regex(term: str, lang: str) -> str:
+    """The regex source of one lexicon term, for text in its `_searchable` form.
+
+    English terms are lower-cased; a space or hyphen matches any run of spaces and hyphens; a
+    `*` ends a word with any letters; a term ends at a word boundary (added by `compile_terms`)
+    and starts at one (tested by `Term.finditer`). Chinese terms are converted to Simplified.
+    In both, `...` skips up to 60 (English) or 10 (Chinese) characters of the same sentence.
+    Raises ValueError on a bad term.
+
+    >>> print(term_regex("Terroris*", "en"), term_regex("網絡安全", "zh"))
+    terroris\\w* 网络安全
+    """
+    parts = [part.strip() for part in term.split("...")]
+    if not all(parts):
+        raise ValueError(f"term {term!r}: empty, or `...` at its start or end")
+    if lang == "zh":
+        if "*" in term:
+            raise ValueError(f"term {term!r}: `*` is for English terms only")
+        return GAP["zh"].join(re.escape(to_simplified(part)) for part in parts)
+    words = [EN_SEPARATOR_RE.split(part) for part in parts]
+    if any(not word.rstrip("*") or "*" in word.rstrip("*") for part in words for word in part):
+        raise ValueError(f"term {term!r}: an empty word, or a `*` that does not end a word")
+    english = [EN_SEPARATOR.join(re.escape(word.lower()).replace(r"\*", r"\w*") for word in part)
+               for part in words]
+    return (r"(?!\w)" + GAP["en"] + r"(?<!\w)").join(english)
+
+
+def _anchor(term: str, lang: str) -> tuple[str, str]:
+    """What a text must hold for `term` to match it: ('word', w) or ('substring', s).
+
+    >>> _anchor("three evil forces", "en"), _anchor("terroris*", "en"), _anchor("一帶一路...安保", "zh")
+    (('word', 'forces'), ('substring', 'terroris'), ('substring', '一带一路'))
+    """
+    if lang == "zh":
+        return "substring", max((to_simplified(p.strip()) for p in term.split("...")), key=len)
+    tokens = re.findall(r"\w+\*?", term.lower())
+    whole = [t for t in tokens if not t.endswith("*")]
+    if whole:
+        return "word", max(whole, key=len)
+    return "substring", max((t.rstrip("*") for t in tokens), key=len)
+
+
+def compile_terms(terms: list[str], lang: str) -> TermList:
+    """The lexicon terms of one role and language, compiled and indexed."""
+    compiled = []
+    for term in terms:
+        kind, anchor = _anchor(term, lang)
+        regex = re.compile(term_regex(term, lang) + (r"(?!\w)" if lang == "en" else ""))
+        compiled.append(Term(term, regex, lang == "en", **{kind: anchor}))
+    by_word: dict[str, tuple[Term, ...]] = {}
+    for term in compiled:
+        if term.word:
+            by_word[term.word] = by_word.get(term.word, ()) + (term,)
+    by_substring = tuple(term for term in compiled if term.substring)
+    probe = re.compile("|".join(re.escape(term.substring) for term in by_substring)) if lang == "zh" else None
+    return TermList(tuple(compiled), by_word, by_substring, probe)
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """A YAML loader that refuses a key given twice (two topics of one name, say)."""
+
+    def construct_mapping(self, node, deep=False):
+        seen = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
+            seen.add(key)
+        return super().construct_mapping(node, deep)
+
+
+def load_lexicon(path: str | Path = DEFAULT_PATH) -> Lexicon:
+    """Read and check a topic lexicon; every error names the file and the bad entry."""
+    path = Path(path)
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_UniqueKeyLoader)
+    except OSError as error:
+        raise LexiconError(f"{path}: cannot read the topic lexicon: {error.strerror or error}") from None
+    except UnicodeDecodeError:
+        raise LexiconError(f"{path}: the topic lexicon is not UTF-8 text") from None
+    except yaml.YAMLError as error:
+        raise LexiconError(f"{path}: not valid YAML: {error}") from None
+    if not isinstance(data, dict) or not data:
+        raise LexiconError(f"{path}: expected a mapping of topic names to entries")
+    topics = []
+    for name, entry in data.items():
+        try:
+            topics.append(_topic(name, entry))
+        except ValueError as error:
+            raise LexiconError(f"{path}: topic {name!r}: {error}") from None
+    return Lexicon(tuple(topics), str(path))
+
+
+def _topic(name, entry) -> Topic:
+    """Check one lexicon entry and compile its terms."""
+    if not isinstance(name, str) or not TOPIC_NAME_RE.fullmatch(name):
+        raise ValueError("a topic name is lower-case letters, digits and underscores")
+    if not isinstance(entry, dict):
+        raise ValueError("expected a mapping with label_en, label_zh, terms_en, terms_zh, ...")
+    unknown = sorted(set(entry) - KEYS)
+    if unknown:
+        raise ValueError(f"unknown key {unknown[0]!r}; the keys are {', '.join(sorted(KEYS))}")
+    for key in ("label_en", "label_zh"):
+        if not isinstance(entry.get(key), str) or not entry[key].strip():
+            raise ValueError(f"{key} is missing or empty")
+    lists = {f"{role}_{lang}": _string_list(entry, f"{role}_{lang}") for role in ROLES for lang in LANGS}
+    if not any(lists[f"{role}_{lang}"] for role in ("terms", "context_terms") for lang in LANGS):
+        raise ValueError("no terms")
+    for lang in LANGS:
+        if bool(lists[f"context_terms_{lang}"]) != bool(lists[f"context_{lang}"]):
+            raise ValueError(f"context_terms_{lang} and context_{lang} go together: the first count only "
+                             "in an article holding one of the second")
+    return Topic(name, entry["label_en"].strip(), entry["label_zh"].strip(),
+                 **{role: {lang: compile_terms(lists[f"{role}_{lang}"], lang) for lang in LANGS} for role in ROLES})
+
+
+def _string_list(entry: dict, key: str) -> list[str]:
+    value = entry.get(key) or []
+    if not isinstance(value, list) or not all(isinstance(item, str) and item.strip() for item in value):
+        raise ValueError(f"{key} must be a list of non-empty strings")
+    return value
