@@ -62,7 +62,6 @@ class Gazetteer:
             self.countries_zh if kind == "country" else self.orgs_zh)
         regex = self._regexes[f"{kind}_{lang}"]
         haystack = text if lang == "en" else to_simplified(text)
-        found = []
         return [(m.start(), m.end(), table[m.group(1)]) for m in regex.finditer(haystack)]
 
     def person(self, name: str) -> Person | None:

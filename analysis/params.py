@@ -8,7 +8,6 @@ are relative to the repository root (``ROOT``), whatever the working folder.
 from __future__ import annotations
 
 import datetime as dt
-import glob
 import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -16,6 +15,8 @@ from pathlib import Path
 import pycountry
 import yaml
 from rapidfuzz import fuzz, process
+
+from .read import CorpusError, discover
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -70,19 +71,8 @@ def resolve(path: str | Path) -> Path:
 
 
 def corpus_files(entries) -> list[Path]:
-    """Expand corpus entries (files, folders searched for ``*.txt``, or globs) into sorted files."""
-    files: set[Path] = set()
-    for entry in entries:
-        files.update(_expand_entry(entry))
-    return sorted(files)
-
-
-def _expand_entry(entry: str) -> list[Path]:
-    """Files named by one corpus entry: a folder gives the ``*.txt`` files anywhere below it."""
-    path = resolve(entry)
-    if path.is_dir():
-        return sorted(path.rglob("*.txt"))
-    return [Path(p) for p in glob.glob(str(path), recursive=True) if Path(p).is_file()]
+    """The ``*.txt`` files named by corpus entries (files, folders searched below, or globs)."""
+    return discover([resolve(entry) for entry in entries])[0]
 
 
 def validate(params: dict) -> Params:
@@ -177,10 +167,12 @@ def _corpus(values: dict) -> tuple[str, ...]:
     if not entries:
         raise ParameterError("corpus must list at least one file, folder or glob")
     for entry in entries:
-        if not _expand_entry(entry):
+        try:
+            corpus_files([entry])
+        except CorpusError:
             raise ParameterError(
-                f"corpus entry {entry!r} matches no file (paths and globs are relative to {ROOT})"
-            )
+                f"corpus entry {entry!r} matches no .txt file (paths and globs are relative to {ROOT})"
+            ) from None
     return entries
 
 

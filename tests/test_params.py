@@ -90,7 +90,7 @@ def test_alpha2_country_code_gets_alpha3_hint():
 
 
 def test_corpus_entry_must_match_files():
-    with pytest.raises(ParameterError, match=r"corpus entry 'no/such/\*.txt' matches no file"):
+    with pytest.raises(ParameterError, match=r"corpus entry 'no/such/\*.txt' matches no .txt file"):
         validate({"corpus": ["no/such/*.txt"]})
 
 
