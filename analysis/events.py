@@ -285,7 +285,8 @@ def en_patterns(roles: Roles) -> dict[str, re.Pattern]:
         "bilateral": re.compile(
             r"\b(?:phone call|phone talks?|telephone (?:call|talks?)|video (?:call|talks?|conference)|talks|talked"
             r"(?: on the phone| by phone| over the phone)?|spoke(?: on the phone| by phone| over the phone)?"
-            r"|met|meeting|call)\s+(?:with|to)\s+(?P<chunk>.+?)"
+            r"|met|meeting|call)(?:\s+(?:via|by|over|through)\s+(?:a\s+)?(?:video\s*link|video|telephone|phone))?"
+            r"\s+(?:with|to)\s+(?P<chunk>.+?)"
             rf"(?=\s+on\s+{EN_MONTH}|\s+on\s+\w+day|\s+via\b|\s+by\s+video|\s+in\s+Beijing|\s+in\s+[A-Z][a-z]+\s+on\b|[.;]\s|[.;]?$)"),
         "meeting": re.compile(
             r"(?:^|[,.]\s+|\b[Tt]he\s+)(?P<chunk>[^,.]{0,40}?(?:Meeting|Conference|Forum|Summit|Dialogue|Session|Ministerial)"
@@ -472,6 +473,14 @@ def extract_events(pairs: list[Pair], gazetteer: Gazetteer, roles_path: str | Pa
     return events, attendees, diagnostics
 
 
+def role_held(person, date: str) -> str:
+    """The English title the gazetteer gives a person on `date` (ISO), or ''."""
+    for role in (person.roles if person and date else ()):
+        if str(role.get("from") or "") <= date and (not role.get("to") or date <= str(role["to"])):
+            return role.get("en", "")
+    return ""
+
+
 def merge_readings(pair: Pair, zh: Reading | None, en: Reading | None, gazetteer: Gazetteer
                    ) -> tuple[dict | None, list[Diagnostic]]:
     """Merge the two readings of one engagement; disagreements become diagnostics."""
@@ -517,7 +526,7 @@ def merge_readings(pair: Pair, zh: Reading | None, en: Reading | None, gazetteer
         "event_type": event_type, "cameo_code": cameo_code(event_type, text),
         "principal_en": name_en or (person.name_en if person else romanise(name_zh)),
         "principal_zh": name_zh or (person.name_zh if person else ""),
-        "principal_role_en": principal_en.role_en if principal_en else "",
+        "principal_role_en": principal_en.role_en if principal_en and principal_en.role_en else role_held(person, pair.date),
         "counterpart_en": counterpart_en, "counterpart_zh": counterpart_zh,
         "counterpart_role_en": en.counterpart_role if en else "",
         "counterpart_country": country, "counterpart_org": org,

@@ -14,13 +14,14 @@ from functools import lru_cache
 
 from pypinyin import Style, lazy_pinyin
 
-from .dates import PartialDate, context_year, lede_date
+from .dates import PartialDate, context_year, find_dates, lede_date
 from .diagnostics import Diagnostic
 from .gazetteer import Gazetteer
 from .segment import Article
 from .text import to_simplified
 
 MIN_PAIR_SCORE = 2.5
+STAMP_RE = re.compile(r"^\s*[\w\u4e00-\u9fff ]{1,12}\s*[:：]")  # `Updated: …`, `发布时间：…`
 CJK_RUN_RE = re.compile(r"[\u3400-\u9fff]+")
 NUMBER_RE = re.compile(r"\d+")
 
@@ -82,13 +83,18 @@ def en_name_keys(text: str) -> set[str]:
 
 def features(article: Article, gazetteer: Gazetteer) -> Features:
     full = article.title + "\n" + article.text
-    paragraphs = article.metadata + [text for _, text in article.body]
-    date = lede_date(paragraphs, article.lang)
+    date = lede_date([text for _, text in article.body], article.lang) or furniture_date(article)
     names = zh_name_keys(full) if article.lang == "zh" else en_name_keys(full)
     countries = {code for _, _, code in gazetteer.find("country", full, article.lang)} - {"CHN"}
     orgs = {code for _, _, code in gazetteer.find("org", full, article.lang)}
     numbers = set(NUMBER_RE.findall(full))
     return Features(date, names, countries, orgs, numbers)
+
+
+def furniture_date(article: Article) -> PartialDate | None:
+    """The date of a wire dateline (`BEIJING, July 17 (Xinhua)`), else of a time stamp (`Updated: …`)."""
+    stamps_last = sorted(article.metadata, key=lambda item: bool(STAMP_RE.match(item)))
+    return next((d for item in stamps_last for d in find_dates(item, article.lang)), None)
 
 
 def score(zh: Features, en: Features) -> float:

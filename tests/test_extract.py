@@ -150,3 +150,20 @@ def test_missing_corpus_path_is_a_clear_error(tmp_path):
                             cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 2
     assert "no/such/folder" in result.stderr
+
+
+def test_extraction_does_not_depend_on_the_gazetteers_people(tmp_path):
+    """The gazetteer helps resolve names; without its people the same events come out of the text."""
+    import yaml
+
+    from analysis.gazetteer import DEFAULT_PATH
+
+    data = yaml.safe_load(DEFAULT_PATH.read_text(encoding="utf-8"))
+    data["people"] = []
+    bare = tmp_path / "gazetteer.yaml"
+    bare.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    tables = extract([SEEDS], gazetteer_path=bare, progress=False)
+    assert event_keys(tables) == EVENTS
+    assert set(tables.events.principal_en) == {"Zhao Kezhi", "Xu Ganlu", "Wang Xiaohong"}
+    assert "Sheikh Rasheed Ahmad" in set(tables.events.counterpart_en)
+    assert len(tables.attendees) == 16
