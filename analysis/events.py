@@ -235,6 +235,11 @@ def _fill_counterpart_zh(reading: Reading, chunk: str, gazetteer: Gazetteer, rol
     reading.counterpart = reading.counterpart.strip()
 
 
+def closing_paragraphs(article: Article, count: int = 2) -> list[tuple[int, str]]:
+    """The paragraphs where the attendee list stands: the last ones, after the lede."""
+    return article.body[1:][-count:] or article.body
+
+
 LIST_SEPARATOR_RE = re.compile(r"[、，,]|(?<=[\u4e00-\u9fff])(?:以及|和|及)(?=[\u4e00-\u9fff])")
 
 
@@ -253,7 +258,7 @@ def attendees_zh(article: Article, roles: Roles, principal: Official | None) -> 
     A title standing alone (`公安部副部長、國家移民管理局局長許甘露`) is the first half of the next item's title.
     """
     found: list[Official] = []
-    for line, text in article.body[1:] or article.body:
+    for line, text in closing_paragraphs(article):
         simple = to_simplified(text)
         for m in zh_patterns(roles)["attendee_list"].finditer(simple):
             prefix = ""
@@ -392,7 +397,7 @@ def read_en(article: Article, gazetteer: Gazetteer, roles: Roles) -> Reading:
 def attendees_en(article: Article, roles: Roles, principal: Official | None) -> list[Official]:
     """Named officials of `Also present were …` or `… attended the event`, each with the title before the name."""
     found: list[Official] = []
-    for line, text in article.body[1:] or article.body:
+    for line, text in closing_paragraphs(article):
         for m in en_patterns(roles)["attendee_list"].finditer(text):
             listing = m.group("list1") or m.group("list2") or ""
             previous = 0
@@ -441,14 +446,20 @@ def merge_officials(zh: list[Official], en: list[Official]) -> list[Official]:
     return merged
 
 
+def read_version(article: Article, gazetteer: Gazetteer, roles: Roles) -> Reading:
+    """What one version says (computed once per article, in the per-file stage when it ran)."""
+    if article.reading is None:
+        article.reading = (read_zh if article.lang == "zh" else read_en)(article, gazetteer, roles)
+    return article.reading
+
+
 def extract_events(pairs: list[Pair], gazetteer: Gazetteer, roles_path: str | Path = ROLES_PATH
                    ) -> tuple[list[dict], list[dict], list[Diagnostic]]:
     """One event row per paired article (both versions read and merged), its attendees, and diagnostics."""
     roles = load_roles(roles_path)
     events, attendees, diagnostics = [], [], []
     for pair in pairs:
-        zh = read_zh(pair.zh, gazetteer, roles) if pair.zh else None
-        en = read_en(pair.en, gazetteer, roles) if pair.en else None
+        zh, en = (read_version(a, gazetteer, roles) if a else None for a in (pair.zh, pair.en))
         row, row_diagnostics = merge_readings(pair, zh, en, gazetteer)
         diagnostics += row_diagnostics
         if row is None:

@@ -82,7 +82,9 @@ def en_name_keys(text: str) -> set[str]:
 
 
 def features(article: Article, gazetteer: Gazetteer) -> Features:
-    full = article.title + "\n" + article.text
+    # Names, places and numbers of the title, the lede and the closing attendee list.
+    paragraphs = [text for _, text in article.body]
+    full = "\n".join([article.title] + paragraphs[:2] + paragraphs[-1:])
     date = lede_date([text for _, text in article.body], article.lang) or furniture_date(article)
     names = zh_name_keys(full) if article.lang == "zh" else en_name_keys(full)
     countries = {code for _, _, code in gazetteer.find("country", full, article.lang)} - {"CHN"}
@@ -113,32 +115,16 @@ def score(zh: Features, en: Features) -> float:
 
 
 def pair_articles(articles: list[Article], gazetteer: Gazetteer) -> tuple[list[Pair], list[Diagnostic]]:
-    """Pair versions greedily, best score first; dated versions are compared within one day,
-    undated ones within their file. Unpaired versions stay, each with a diagnostic."""
-    feats = {id(a): features(a, gazetteer) for a in articles}
-    zh = [a for a in articles if a.lang == "zh"]
-    en = [a for a in articles if a.lang == "en"]
-    blocks: dict[tuple, list[Article]] = defaultdict(list)
-    for article in en:
-        for key in _block_keys(article, feats[id(article)]):
-            blocks[key].append(article)
-    candidates = []
-    for z in zh:
-        seen = set()
-        for key in _block_keys(z, feats[id(z)]):
-            for e in blocks.get(key, []):
-                if id(e) not in seen:
-                    seen.add(id(e))
-                    s = score(feats[id(z)], feats[id(e)])
-                    if s >= MIN_PAIR_SCORE:
-                        candidates.append((-s, z.article_id, e.article_id, z, e))
-    candidates.sort(key=lambda c: c[:3])
+    """Pair versions greedily, best score first: first the versions dated the same day, then what
+    is left within each file (versions whose dates disagree, undated ones). Unpaired versions
+    stay, each with a diagnostic."""
+    feats = {id(a): a.features or features(a, gazetteer) for a in articles}
     taken: set[int] = set()
-    pairs = []
-    for _, _, _, z, e in candidates:
-        if id(z) not in taken and id(e) not in taken:
-            taken.update((id(z), id(e)))
-            pairs.append(Pair("", z, e))
+    pairs: list[Pair] = []
+    for block_key in (_day_key, _file_key):
+        zh = [a for a in articles if a.lang == "zh" and id(a) not in taken]
+        en = [a for a in articles if a.lang == "en" and id(a) not in taken]
+        pairs += _greedy_pairs(zh, en, lambda a: block_key(a, feats[id(a)]), feats, taken)
     diagnostics = []
     for article in articles:
         if id(article) not in taken:
@@ -153,10 +139,35 @@ def pair_articles(articles: list[Article], gazetteer: Gazetteer) -> tuple[list[P
     return pairs, diagnostics
 
 
-def _block_keys(article: Article, feats: Features) -> list[tuple]:
-    if feats.date:
-        return [("day", feats.date.month, feats.date.day), ("file", article.source_file)]
-    return [("file", article.source_file)]
+def _greedy_pairs(zh: list[Article], en: list[Article], block_key, feats: dict[int, Features],
+                  taken: set[int]) -> list[Pair]:
+    """Score every zh/en couple that shares a block, then keep the best couples first."""
+    blocks: dict[tuple, list[Article]] = defaultdict(list)
+    for article in en:
+        key = block_key(article)
+        if key:
+            blocks[key].append(article)
+    candidates = []
+    for z in zh:
+        for e in blocks.get(block_key(z), []) if block_key(z) else []:
+            s = score(feats[id(z)], feats[id(e)])
+            if s >= MIN_PAIR_SCORE:
+                candidates.append((-s, z.article_id, e.article_id, z, e))
+    candidates.sort(key=lambda c: c[:3])
+    pairs = []
+    for _, _, _, z, e in candidates:
+        if id(z) not in taken and id(e) not in taken:
+            taken.update((id(z), id(e)))
+            pairs.append(Pair("", z, e))
+    return pairs
+
+
+def _day_key(article: Article, feats: Features) -> tuple | None:
+    return ("day", feats.date.month, feats.date.day) if feats.date else None
+
+
+def _file_key(article: Article, feats: Features) -> tuple:
+    return ("file", article.source_file)
 
 
 def date_pairs(pairs: list[Pair], feats: dict[int, Features]) -> list[Diagnostic]:

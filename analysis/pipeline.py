@@ -13,7 +13,7 @@ import pickle
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
 from pathlib import Path
 
 import pandas as pd
@@ -25,7 +25,7 @@ from . import topics as topics_stage
 from .diagnostics import Diagnostic
 from .gazetteer import DEFAULT_PATH as DEFAULT_GAZETTEER
 from .gazetteer import load_gazetteer
-from .pair import Pair, pair_articles
+from .pair import Pair, features, pair_articles
 from .read import CorpusError, discover, read_file
 from .repair import repair_line
 from .segment import Article, segment
@@ -35,7 +35,7 @@ from .topics import DEFAULT_PATH as DEFAULT_LEXICON
 from .topics import load_lexicon
 
 PACKAGE = Path(__file__).parent
-DEFAULT_CACHE = PACKAGE.parent / ".cache" / "extract"
+DEFAULT_CACHE = Path(os.environ.get("ANALYSIS_CACHE_DIR", PACKAGE.parent / ".cache" / "extract"))
 # Below this many files per worker, one process is faster than starting several.
 PARALLEL_FROM = 16
 
@@ -62,17 +62,27 @@ class Tables:
         return [(name, getattr(self, name)) for name in SCHEMAS]
 
 
-def code_version() -> str:
-    """A hash of the package's code and data: a change invalidates the per-file cache."""
+def code_version(*data_files: str | Path) -> str:
+    """A hash of the package's code and data, and of the analyst's `data_files` (gazetteer,
+    lexicon): a change to any of them invalidates the per-file cache."""
     digest = hashlib.sha256(__version__.encode())
-    for path in sorted(PACKAGE.glob("*.py")) + sorted((PACKAGE / "data").glob("*.yaml")):
+    for path in sorted(PACKAGE.glob("*.py")) + sorted((PACKAGE / "data").glob("*.yaml")) + [Path(p) for p in data_files]:
         digest.update(path.name.encode() + path.read_bytes())
     return digest.hexdigest()[:16]
 
 
-def process_file(path: str | Path, cache_dir: Path | None = None, version: str = "") -> FileResult:
-    """Read, repair and segment one file; with `cache_dir`, reuse the result of an unchanged file
-    (keyed by its path, its content hash and the code version)."""
+@dataclass(frozen=True)
+class Resources:
+    """The data files the per-file stage reads; each worker process loads them once."""
+
+    gazetteer: str = str(DEFAULT_GAZETTEER)
+    lexicon: str = str(DEFAULT_LEXICON)
+
+
+def process_file(path: str | Path, resources: Resources = Resources(), cache_dir: Path | None = None,
+                 version: str = "") -> FileResult:
+    """Read, repair, segment and analyse one file; with `cache_dir`, reuse the result of an
+    unchanged file (keyed by its path, its content hash and the code and data version)."""
     data = Path(path).read_bytes()
     cached = None
     if cache_dir is not None:
@@ -81,7 +91,7 @@ def process_file(path: str | Path, cache_dir: Path | None = None, version: str =
         if cached.exists():
             with cached.open("rb") as f:
                 return pickle.load(f)
-    result = _process(path, data)
+    result = _process(path, data, resources)
     if cached is not None:
         cached.parent.mkdir(parents=True, exist_ok=True)
         partial_file = cached.with_suffix(f".{os.getpid()}.tmp")
@@ -91,27 +101,44 @@ def process_file(path: str | Path, cache_dir: Path | None = None, version: str =
     return result
 
 
-def _process(path: str | Path, data: bytes) -> FileResult:
+# Lines recur across issues (attendee lists, credits, reprinted readouts): repair each once.
+_repair = lru_cache(maxsize=1 << 16)(repair_line)
+
+
+def _process(path: str | Path, data: bytes, resources: Resources) -> FileResult:
     source = read_file(path, data)
-    repaired, repairs = [], []
+    repaired, repairs, langs = [], [], []
     diagnostics = list(source.diagnostics)
     for number, line in enumerate(source.lines, 1):
-        fixed, line_repairs = repair_line(line, line_lang(line) or "en")
+        lang = line_lang(line)
+        fixed, line_repairs = _repair(line, lang or "en")
         repaired.append(fixed)
+        langs.append(lang if fixed == line else line_lang(fixed))
         for r in line_repairs:
             repairs.append({"source_file": source.path, "line": number, "kind": r.kind,
                             "before": r.before, "after": r.after})
             if r.kind == "gbk_unrecoverable":
                 diagnostics.append(Diagnostic(source.path, number, "warning", "gbk_unrecoverable",
                                               f"damaged GBK span kept as is, not recoverable with confidence: {r.before!r}"))
-    articles, segment_diagnostics = segment(source.path, repaired, source.lines)
+    articles, segment_diagnostics = segment(source.path, repaired, source.lines, langs)
+    for article in articles:
+        analyse_article(article, resources)
     return FileResult(articles, repairs, diagnostics + segment_diagnostics)
 
 
-def read_corpus(files: list[Path], cache_dir: Path | None, progress: bool) -> list[FileResult]:
+def analyse_article(article: Article, resources: Resources) -> None:
+    """The per-article work of the corpus-wide stages, done here so that it runs in parallel and
+    is cached: pairing features, the events stage's reading, the topics stated."""
+    gazetteer = load_gazetteer(resources.gazetteer)
+    article.features = features(article, gazetteer)
+    events_stage.read_version(article, gazetteer, events_stage.load_roles())
+    topics_stage.topic_evidence(article, load_lexicon(resources.lexicon))
+
+
+def read_corpus(files: list[Path], resources: Resources, cache_dir: Path | None, progress: bool) -> list[FileResult]:
     """The per-file stages on every file, in parallel processes when there are many files."""
-    version = code_version() if cache_dir is not None else ""
-    work = partial(process_file, cache_dir=cache_dir, version=version)
+    version = code_version(resources.gazetteer, resources.lexicon) if cache_dir is not None else ""
+    work = partial(process_file, resources=resources, cache_dir=cache_dir, version=version)
     bar = dict(desc="read", unit="file", total=len(files), disable=not progress or len(files) < PARALLEL_FROM)
     workers = min(os.cpu_count() or 1, len(files) // PARALLEL_FROM + 1)
     if workers < 2:
@@ -128,11 +155,12 @@ def extract(corpus: list[str | Path], gazetteer_path: str | Path = DEFAULT_GAZET
     With `cache_dir`, files unchanged since an earlier run (same bytes, same code) are not parsed again.
     """
     files, diagnostics = discover(list(corpus))
-    gazetteer = load_gazetteer(gazetteer_path)
-    lexicon = load_lexicon(lexicon_path)
+    resources = Resources(str(gazetteer_path), str(lexicon_path))
+    gazetteer = load_gazetteer(resources.gazetteer)
+    lexicon = load_lexicon(resources.lexicon)
     articles: list[Article] = []
     repairs: list[dict] = []
-    for result in read_corpus(files, Path(cache_dir) if cache_dir else None, progress):
+    for result in read_corpus(files, resources, Path(cache_dir) if cache_dir else None, progress):
         articles += result.articles
         repairs += result.repairs
         diagnostics += result.diagnostics

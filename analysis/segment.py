@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from .diagnostics import Diagnostic
 from .text import line_lang
@@ -60,6 +61,11 @@ class Article:
     body_raw: list[str] = field(default_factory=list)
     credits: list[str] = field(default_factory=list)
     metadata: list[str] = field(default_factory=list)
+    # Filled per file by `pipeline.analyse_article` (in parallel, cached), used by the corpus-wide
+    # stages: pairing features, what the events stage reads, the topics stated.
+    features: Any = None
+    reading: Any = None
+    topics: dict | None = None
 
     @property
     def article_id(self) -> str:
@@ -132,29 +138,41 @@ def is_title_candidate(text: str, lang: str) -> bool:
     return len(stripped) <= MAX_TITLE_CJK
 
 
-def classify(text: str) -> str:
-    """The kind of a line: blank, credit, furniture, zh or en (a line of neither script is furniture)."""
+def classify(text: str, lang: str | None = None) -> str:
+    """The kind of a line: blank, credit, furniture, zh or en (a line of neither script is furniture).
+    `lang` is the line's language when already known."""
     if not text.strip():
         return "blank"
     if CREDIT_LINE_RE.match(text) or text.strip() in ("■", "□"):
         return "credit"
     if FURNITURE_RE.match(text):
         return "furniture"
-    return line_lang(text) or "furniture"
+    return (line_lang(text) if lang is None else lang) or "furniture"
 
 
-def segment(source_file: str, lines: list[str], raw_lines: list[str]) -> tuple[list[Article], list[Diagnostic]]:
-    """Split one file's repaired `lines` (with their `raw_lines`) into articles.
+def segment(source_file: str, lines: list[str], raw_lines: list[str],
+            langs: list[str] | None = None) -> tuple[list[Article], list[Diagnostic]]:
+    """Split one file's repaired `lines` (with their `raw_lines`, and each line's language when
+    known) into articles.
 
     A new article starts at a title (one to three short lines followed by body text of the same
     language), where the language changes, after a credit, or at a dated lede (`7月28日,`, `On July 28,`)
     that follows an attendee list, which closes these readouts.
     """
-    kinds = [classify(text) for text in lines]
+    kinds = [classify(text, lang) for text, lang in zip(lines, langs or [None] * len(lines))]
     articles: list[Article] = []
     diagnostics: list[Diagnostic] = []
     pending: list[int] = []  # blank or furniture lines waiting for the next article
     current: Article | None = None
+
+    def settle() -> None:
+        """Blank and furniture lines so far go to the current article, or into diagnostics."""
+        if current is not None:
+            _attach_pending(current, pending, lines, kinds)
+        else:
+            diagnostics.extend(_no_article(source_file, j, lines) for j in pending)
+        pending.clear()
+
     i = 0
     while i < len(lines):
         kind = kinds[i]
@@ -167,52 +185,59 @@ def segment(source_file: str, lines: list[str], raw_lines: list[str]) -> tuple[l
                 diagnostics.append(Diagnostic(source_file, i + 1, "warning", "orphan_credit",
                                               f"credit line before any article: {lines[i].strip()[:80]}"))
             else:
-                _attach_pending(current, pending, lines, kinds)
                 current.credits.append(lines[i].strip())
                 current.line_end = i + 1
-            pending = []
+            settle()
             i += 1
             continue
-        title_end = _title_block_end(lines, kinds, i)
-        starts_new = (title_end > i or current is None or current.lang != kind or bool(current.credits)
-                      or (bool(current.body) and CLOSING_RE.search(current.body[-1][1]) and LEDE_DATE_RE.match(lines[i])))
-        if title_end > i and not _has_body_after(kinds, title_end, kind):
+        title_end, title = _title_block(lines, kinds, i)
+        if title and not _has_body_after(kinds, title_end, kind):
+            settle()
             for j in range(i, title_end):
                 diagnostics.append(Diagnostic(source_file, j + 1, "warning", "title_without_body",
-                                              f"title with no article text after it: {lines[j].strip()[:80]}"))
-            pending = []
+                                              f"title with no article text after it: {lines[j].strip()[:80]}")
+                                   if j in title else _no_article(source_file, j, lines))
             i = title_end
             continue
+        starts_new = (bool(title) or current is None or current.lang != kind or bool(current.credits)
+                      or (bool(current.body) and CLOSING_RE.search(current.body[-1][1]) and LEDE_DATE_RE.match(lines[i])))
         if starts_new:
             current = Article(source_file, kind, i + 1)
             articles.append(current)
             _attach_pending(current, pending, lines, kinds, leading=True)
-            current.title_lines = [(j + 1, lines[j].strip()) for j in range(i, title_end)]
+            pending.clear()
+            current.title_lines = [(j + 1, lines[j].strip()) for j in title]
+            current.line_end = title_end
             i = title_end
-            pending = []
             continue
-        _attach_pending(current, pending, lines, kinds)
-        pending = []
+        settle()
         _add_body_line(current, i + 1, lines[i], raw_lines[i])
         i += 1
-    if pending:
-        if current is not None:
-            _attach_pending(current, pending, lines, kinds)
-        else:
-            for j in pending:
-                if kinds[j] != "blank":
-                    diagnostics.append(Diagnostic(source_file, j + 1, "warning", "no_article",
-                                                  f"line belongs to no article: {lines[j].strip()[:80]}"))
+    settle()
     return articles, diagnostics
 
 
-def _title_block_end(lines: list[str], kinds: list[str], i: int) -> int:
-    """The end (exclusive) of the title lines starting at i, or i when line i is not a title."""
+def _no_article(source_file: str, j: int, lines: list[str]) -> Diagnostic:
+    what = "blank line" if not lines[j].strip() else f"line belongs to no article: {lines[j].strip()[:80]}"
+    return Diagnostic(source_file, j + 1, "info" if not lines[j].strip() else "warning", "no_article", what)
+
+
+def _title_block(lines: list[str], kinds: list[str], i: int) -> tuple[int, list[int]]:
+    """The title lines starting at i (at most three, blank lines between them allowed) and the end
+    (exclusive) of the block; ([], i) when line i is not a title."""
     lang = kinds[i]
-    end = i
-    while end < len(lines) and end - i < MAX_TITLE_LINES and kinds[end] == lang and is_title_candidate(lines[end], lang):
-        end += 1
-    return end
+    title: list[int] = []
+    j = i
+    while j < len(lines) and len(title) < MAX_TITLE_LINES:
+        if kinds[j] == "blank" and title:
+            j += 1
+            continue
+        if kinds[j] != lang or not is_title_candidate(lines[j], lang):
+            break
+        title.append(j)
+        j += 1
+    end = title[-1] + 1 if title else i
+    return end, title
 
 
 def _has_body_after(kinds: list[str], j: int, lang: str) -> bool:

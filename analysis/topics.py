@@ -170,7 +170,7 @@ def assign_topics(pairs: list[Pair], lexicon: Lexicon) -> list[dict]:
     rows = []
     for pair in pairs:
         versions = [article for article in (pair.zh, pair.en) if article is not None]
-        found = {article.lang: _topic_evidence(article, lexicon) for article in versions}
+        found = {article.lang: topic_evidence(article, lexicon) for article in versions}
         for topic in lexicon.topics:
             for article in versions:
                 if topic.name in found[article.lang]:
@@ -180,8 +180,15 @@ def assign_topics(pairs: list[Pair], lexicon: Lexicon) -> list[dict]:
     return rows
 
 
+def topic_evidence(article: Article, lexicon: Lexicon) -> dict[str, tuple[str, int]]:
+    """topic name → (evidence sentence, line) for every topic one article version states
+    (computed once per article, in the per-file stage when it ran)."""
+    if article.topics is None:
+        article.topics = _topic_evidence(article, lexicon)
+    return article.topics
+
+
 def _topic_evidence(article: Article, lexicon: Lexicon) -> dict[str, tuple[str, int]]:
-    """topic name → (evidence sentence, line) for every topic one article version states."""
     units = [(article.title_lines[0][0], article.title)] if article.title_lines else []
     units += [(number, text) for number, text in article.body if text.strip()]
     if not units:
