@@ -96,6 +96,7 @@ def is_pinyin_word(word: str, max_syllables: int = 2) -> bool:
     return splits(word, max_syllables)
 
 
+@lru_cache(maxsize=1 << 14)
 def romanise(name_zh: str) -> str:
     """A Chinese name in pinyin, written as the English texts write it: 孟揚 → 'Meng Yang'.
 
@@ -106,6 +107,7 @@ def romanise(name_zh: str) -> str:
     return (syllables[0].capitalize() + " " + "".join(syllables[1:]).capitalize()).strip()
 
 
+@lru_cache(maxsize=1 << 16)  # the same names recur in every article
 def name_key(name: str) -> str:
     """A key that a Chinese name and its pinyin share: '趙克志' and 'Zhao Kezhi' → 'zhaokezhi'."""
     if re.search(r"[\u4e00-\u9fff]", name):

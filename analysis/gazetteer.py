@@ -90,9 +90,14 @@ def _names_regex(names: dict[str, str], english: bool) -> re.Pattern:
     return re.compile("(" + alternation + ")")
 
 
-@lru_cache(maxsize=8)
 def load_gazetteer(path: str | Path = DEFAULT_PATH) -> Gazetteer:
-    """Read the gazetteer file and add every country's names from pycountry, English and Chinese."""
+    """Read the gazetteer file and add every country's names from pycountry, English and Chinese
+    (once per process, and again when the file changes)."""
+    return _load_gazetteer(str(path), Path(path).stat().st_mtime_ns)
+
+
+@lru_cache(maxsize=8)
+def _load_gazetteer(path: str, mtime_ns: int) -> Gazetteer:
     data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
     countries_en: dict[str, str] = {}
     countries_zh: dict[str, str] = {}

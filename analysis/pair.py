@@ -31,7 +31,8 @@ class Features:
     """What an article says that its translation says too."""
 
     date: PartialDate | None
-    names: set[str] = field(default_factory=set)  # pinyin-like keys: 'zhaokezhi'
+    names: set[str] = field(default_factory=set)  # English: 'zhaokezhi' for Zhao Kezhi
+    pinyin: str = ""  # Chinese: the text in toneless pinyin, one run of characters per '|'
     countries: set[str] = field(default_factory=set)
     orgs: set[str] = field(default_factory=set)
     numbers: set[str] = field(default_factory=set)
@@ -53,18 +54,14 @@ def _char_pinyin(char: str) -> str:
     return lazy_pinyin(char, style=Style.NORMAL)[0]
 
 
-def zh_name_keys(text: str) -> set[str]:
-    """Pinyin of every 2- and 3-character window of Chinese text: the keys a name can match.
+def zh_pinyin(text: str) -> str:
+    """Chinese text as toneless pinyin, without spaces, runs of characters apart: where the English
+    version's names can be looked for.
 
-    >>> "zhaokezhi" in zh_name_keys("國務委員趙克志")
-    True
+    >>> zh_pinyin("國務委員趙克志、許甘露")
+    'guowuweiyuanzhaokezhi|xuganlu'
     """
-    keys = set()
-    for run in CJK_RUN_RE.findall(to_simplified(text)):
-        syllables = [_char_pinyin(c) for c in run]
-        for size in (2, 3):
-            keys.update("".join(syllables[i:i + size]) for i in range(len(syllables) - size + 1))
-    return keys
+    return "|".join("".join(_char_pinyin(c) for c in run) for run in CJK_RUN_RE.findall(to_simplified(text)))
 
 
 def en_name_keys(text: str) -> set[str]:
@@ -86,11 +83,12 @@ def features(article: Article, gazetteer: Gazetteer) -> Features:
     paragraphs = [text for _, text in article.body]
     full = "\n".join([article.title] + paragraphs[:2] + paragraphs[-1:])
     date = lede_date([text for _, text in article.body], article.lang) or furniture_date(article)
-    names = zh_name_keys(full) if article.lang == "zh" else en_name_keys(full)
     countries = {code for _, _, code in gazetteer.find("country", full, article.lang)} - {"CHN"}
     orgs = {code for _, _, code in gazetteer.find("org", full, article.lang)}
     numbers = set(NUMBER_RE.findall(full))
-    return Features(date, names, countries, orgs, numbers)
+    if article.lang == "zh":
+        return Features(date, set(), zh_pinyin(full), countries, orgs, numbers)
+    return Features(date, en_name_keys(full), "", countries, orgs, numbers)
 
 
 def furniture_date(article: Article) -> PartialDate | None:
@@ -107,7 +105,7 @@ def score(zh: Features, en: Features) -> float:
         total += 3.0 if same_day else -2.0
         if zh.date.year and en.date.year and zh.date.year != en.date.year:
             total -= 2.0
-    total += 1.5 * min(len(zh.names & en.names), 4)
+    total += 1.5 * min(sum(1 for name in en.names if name in zh.pinyin), 4)
     total += 1.0 * len(zh.countries & en.countries) - 0.5 * len(zh.countries ^ en.countries)
     total += 1.0 * len(zh.orgs & en.orgs) - 0.5 * len(zh.orgs ^ en.orgs)
     total += 0.3 * min(len(zh.numbers & en.numbers), 5)

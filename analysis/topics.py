@@ -415,7 +415,17 @@ class _UniqueKeyLoader(yaml.SafeLoader):
 
 
 def load_lexicon(path: str | Path = DEFAULT_PATH) -> Lexicon:
-    """Read and check a topic lexicon; every error names the file and the bad entry."""
+    """Read and check a topic lexicon; every error names the file and the bad entry (read once per
+    process, and again when the file changes)."""
+    try:
+        mtime = Path(path).stat().st_mtime_ns
+    except OSError as error:
+        raise LexiconError(f"{path}: cannot read the lexicon: {error.strerror}") from None
+    return _load_lexicon(str(path), mtime)
+
+
+@lru_cache(maxsize=8)
+def _load_lexicon(path: str | Path, mtime_ns: int) -> Lexicon:
     path = Path(path)
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_UniqueKeyLoader)
