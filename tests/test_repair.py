@@ -2,6 +2,7 @@
 seed newsletters in seeds/."""
 
 import doctest
+import math
 import re
 from pathlib import Path
 
@@ -50,6 +51,37 @@ def apply(line: str, repairs: list[Repair]) -> str:
 
 def t2s(text: str) -> str:
     return repair._t2s(text)
+
+
+def gbk_one_byte_off(text: str, start: int) -> str:
+    """*text* damaged as the newsletter's GBK text was from *start* on: the first byte is lost
+    and shows as '?', the rest is decoded two bytes at a time, a pair of high bytes that GBK
+    cannot decode is dropped, a high byte before ASCII shows as '?', and fullwidth ASCII is
+    made halfwidth. The decoder resynchronises on an ASCII byte, so only a span is damaged."""
+    data = text[start:].encode("gbk")[1:]
+    out, i = ["?"], 0
+    while i < len(data):
+        if data[i] < 0x80:
+            out.append(chr(data[i]))
+            i += 1
+            continue
+        pair = data[i:i + 2]
+        try:
+            out.append(repair._halfwidth(pair.decode("gbk")) if len(pair) == 2 else "?")
+            i += len(pair)
+            continue
+        except UnicodeDecodeError:
+            if pair[1] >= 0x80:  # dropped
+                i += 2
+                continue
+        out.append("?")
+        i += 1
+    return text[:start] + "".join(out)
+
+
+def clean_seed_line(issue: str, number: int) -> str:
+    """Line *number* of a seed newsletter without its injected pinyin."""
+    return remove_injected_pinyin(seed_line(issue, number))[0]
 
 
 # Every repair of the seeds but pinyin: (issue, line) → [(kind, before, after, offset)].
@@ -112,12 +144,113 @@ def test_gbk_span_decoded_in_the_real_line():
 
 
 def test_gbk_span_with_a_rival_reading_is_reported_not_guessed():
-    # The bytes fit 。“平安中國”的背后 but just as well 安全。“平安中國”的背后 (one more pair
-    # dropped) or ...的背和: a word-frequency model cannot tell them apart with confidence.
+    # The bytes fit 創安。“平安中國”的背后 but just as well 創安全。“平安中國”的背后: 全 ends in ab
+    # and 。 starts with a1, and the pair ab a1 is one that GBK cannot decode, so it was dropped
+    # without a trace. A word-frequency model reads 創安全 as well as 創安 (a little better), so
+    # the span cannot be recovered with confidence.
     line = seed_line("000", 29)
     repairs = repair_line(line, "zh")[1]
     assert repairs[1] == Repair("gbk_unrecoverable", "?!捌桨仓袊钡谋澈?", "?!捌桨仓袊钡谋澈?", 158)
     assert line[158:158 + len(repairs[1].before)] == repairs[1].before
+
+
+def test_the_simulated_damage_is_the_real_damage():
+    line = seed_line("000", 29)
+    original = (line.replace("?!捌桨仓袊钡拿艽a", "。“平安中國”的密碼")
+                .replace("?!捌桨仓袊钡谋澈?", "。“平安中國”的背后"))
+    first, second = original.index("。“平安中國”的密碼"), original.index("。“平安中國”的背后")
+    assert gbk_one_byte_off(original[:second], first) == line[:second]
+    assert gbk_one_byte_off(original, second) == original[:second] + line[second:]
+    # The rival reading of the second span gives the very same text.
+    rival = original[:second] + "全" + original[second:]
+    assert gbk_one_byte_off(rival, second) == gbk_one_byte_off(original, second)
+
+
+# Simulated damage of the seeds' clean text, as the margins were calibrated.
+
+@pytest.mark.parametrize("issue, number, original", [
+    ("002", 5, "展緝毒聯合行動"),  # ends in '?' before a comma
+    ("000", 9, "表示移民組"),  # no dropped pair: that reading is always tried
+    ("000", 31, "北京市公安局朝陽分局、海淀分局執法辦"),  # two dropped pairs: ab b0 and af ea
+])
+def test_simulated_gbk_damage_is_repaired(issue, number, original):
+    line = clean_seed_line(issue, number)
+    damaged = gbk_one_byte_off(line, line.index(original))
+    assert damaged != line
+    text, repairs = fix_gbk_shift(damaged)
+    assert text == line
+    assert [r.kind for r in repairs] == ["gbk_shift"]
+
+
+@pytest.mark.parametrize("issue, number, original", [
+    ("002", 2, "十五次會議"),  # 十 may hide in a pair dropped right after the lost byte
+    ("000", 27, "委”系列參訪"),  # so may 委
+    ("000", 27, "深入了解了中國公安工作和“平安中國”建設"),  # three dropped pairs
+])
+def test_simulated_gbk_damage_with_rival_readings_is_reported(issue, number, original):
+    line = clean_seed_line(issue, number)
+    damaged = gbk_one_byte_off(line, line.index(original))
+    text, repairs = fix_gbk_shift(damaged)
+    assert text == damaged
+    assert [r.kind for r in repairs] == ["gbk_unrecoverable"]
+
+
+# The decoder's word model.
+
+def brute_force_score(text: str, word_penalty: float, dangling_penalty: float) -> float:
+    """The best score over every segmentation of *text* (after t2s), tried one by one."""
+    freq, log_total = repair._word_model()
+    dangling = repair._dangling_words()
+    simplified = t2s(text)
+
+    def best(start: int) -> float:
+        if start == len(simplified):
+            return 0.0
+        char = simplified[start]
+        single = repair._char_logp(char)  # a one-character word: its penalty is given back
+        if char in dangling and simplified[start + 1:start + 2] in repair._CLAUSE_MARKS:
+            single -= dangling_penalty
+        scores = [single + best(start + 1)]
+        for end in range(start + 2, min(len(simplified), start + repair._MAX_WORD) + 1):
+            if freq.get(simplified[start:end]):
+                word = math.log(freq[simplified[start:end]]) - log_total
+                scores.append(word - word_penalty + word_penalty * (end - start) + best(end))
+        return max(scores)
+
+    return best(0)
+
+
+def test_segmentation_score_is_the_best_segmentation():
+    text = clean_seed_line("000", 29)
+    for start in range(0, len(text) - 12, 7):
+        window = text[start:start + 12]
+        for penalties in [(0.0, 0.0), (repair._WORD_PENALTY, repair._DANGLING_PENALTY)]:
+            assert repair._segmentation_score(window, *penalties) == pytest.approx(
+                brute_force_score(window, *penalties)), window
+
+
+def test_word_penalty_prefers_fewer_longer_words():
+    plain, decoding = repair._log_prob, repair._decoding_log_prob
+    # Each word costs the penalty and each character earns it back: a multi-character word
+    # gains, a string of single characters neither gains nor loses (a reading with one more
+    # character is not penalised for its length).
+    assert decoding("發展") - plain("發展") == pytest.approx(repair._WORD_PENALTY)
+    assert decoding("發和") == pytest.approx(plain("發和"))
+    assert decoding("的背后") - decoding("的背和") == pytest.approx(
+        plain("的背后") - plain("的背和") + repair._WORD_PENALTY)
+
+
+def test_function_word_before_a_clause_mark_is_penalised():
+    plain, decoding = repair._log_prob, repair._decoding_log_prob
+    assert {"和", "与", "在", "对", "也", "就", "地", "得"} <= repair._dangling_words()  # Simplified
+    assert decoding("背和,") == pytest.approx(plain("背和,") - repair._DANGLING_PENALTY)
+    for text in ["工作在。", "努力地;"]:  # one two-character word each
+        assert decoding(text) == pytest.approx(
+            plain(text) + repair._WORD_PENALTY - repair._DANGLING_PENALTY)
+    for text in ["背和平", "和他"]:  # not before a clause mark
+        assert decoding(text) >= plain(text)
+    # Multi-character connectives such as 因此 often end a clause-initial phrase.
+    assert decoding("因此,") - plain("因此,") == pytest.approx(repair._WORD_PENALTY)
 
 
 def test_gbk_unrecoverable_span_is_reported_with_its_original_offset():
