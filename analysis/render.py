@@ -10,9 +10,11 @@ REPORTS/NAME.pdf.
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from analysis.params import ROOT, ParameterError, Params, load_params_file, validate
@@ -89,37 +91,48 @@ def find_notebooks(notebooks_dir: Path) -> list[Path]:
 
 
 def execute_notebooks(notebooks: list[Path], run_dir: Path, params: Params) -> list[Path]:
-    """Run each notebook with papermill into ``run_dir/notebooks``; stop at the first failure."""
-    import papermill
-    from jupyter_client.kernelspec import NoSuchKernel
-    from papermill.exceptions import PapermillExecutionError
-    from traitlets.config import Config
+    """Run each notebook with papermill into ``run_dir/notebooks``; stop at the first failure.
 
-    # Curve-encrypt kernel traffic when the kernel supports it (ipykernel warns otherwise).
-    kernel_config = Config({"KernelManager": {"transport_encryption": "auto"}})
-
+    The first notebook extracts the tables the others read, so it runs alone; the others are
+    independent and run side by side, one kernel per core.
+    """
     out_dir = run_dir / "notebooks"
     out_dir.mkdir(parents=True, exist_ok=True)
     for stale in out_dir.glob("*.ipynb"):
         stale.unlink()
     parameters = {**params.to_notebook(), "run_dir": str(run_dir)}
-    executed = []
-    for number, notebook in enumerate(notebooks, start=1):
-        print(f"[{number}/{len(notebooks)}] {notebook.name}", flush=True)
-        output = out_dir / notebook.name
-        try:
-            papermill.execute_notebook(
-                notebook, output, parameters=parameters, kernel_name=KERNEL_NAME,
-                language="python", cwd=ROOT, progress_bar=True, config=kernel_config,
-            )
-        except PapermillExecutionError as error:
-            raise ReportError(describe_failure(notebook.name, error, output)) from error
-        except NoSuchKernel as error:
-            raise ReportError(
-                f"Jupyter kernel '{KERNEL_NAME}' is not registered: run `make venv`"
-            ) from error
-        executed.append(output)
-    return executed
+    total = len(notebooks)
+    first, rest = notebooks[:1], notebooks[1:]
+    outputs = [_execute(nb, out_dir, parameters, f"[1/{total}]", progress=True) for nb in first]
+    workers = max(1, min(len(rest), os.cpu_count() or 1))
+    with ThreadPoolExecutor(workers) as pool:
+        futures = [pool.submit(_execute, nb, out_dir, parameters, f"[{i}/{total}]", workers == 1)
+                   for i, nb in enumerate(rest, start=2)]
+        outputs += [future.result() for future in futures]  # the first failure, in notebook order
+    return outputs
+
+
+def _execute(notebook: Path, out_dir: Path, parameters: dict, label: str, progress: bool) -> Path:
+    """Run one notebook with papermill; a failed cell or a missing kernel becomes a ReportError."""
+    import papermill
+    from jupyter_client.kernelspec import NoSuchKernel
+    from papermill.exceptions import PapermillExecutionError
+    from traitlets.config import Config
+
+    print(f"{label} {notebook.name}", flush=True)
+    output = out_dir / notebook.name
+    # Curve-encrypt kernel traffic when the kernel supports it (ipykernel warns otherwise).
+    kernel_config = Config({"KernelManager": {"transport_encryption": "auto"}})
+    try:
+        papermill.execute_notebook(
+            notebook, output, parameters=parameters, kernel_name=KERNEL_NAME,
+            language="python", cwd=ROOT, progress_bar=progress, config=kernel_config,
+        )
+    except PapermillExecutionError as error:
+        raise ReportError(describe_failure(notebook.name, error, output)) from error
+    except NoSuchKernel as error:
+        raise ReportError(f"Jupyter kernel '{KERNEL_NAME}' is not registered: run `make venv`") from error
+    return output
 
 
 def describe_failure(name: str, error, output: Path) -> str:
