@@ -161,8 +161,9 @@ def topic_labels(lexicon_path: str) -> dict[str, str]:
     return {t.name: f"{t.label_en} / {t.label_zh}" for t in lexicon.topics}
 
 
-def topic_evidence(chosen: Tables, per_topic: int = 4) -> pd.DataFrame:
-    """For each topic, supporting sentences in both languages with their date and source line."""
+def topic_evidence(chosen: Tables, per_topic: int = 2) -> pd.DataFrame:
+    """For each topic, supporting sentences in both languages (those of its first event) with
+    their date and source line."""
     if chosen.event_topics.empty:
         return pd.DataFrame(columns=["topic", "date", "counterpart", "lang", "evidence", "source"])
     ev = chosen.events.set_index("event_id")
@@ -173,7 +174,7 @@ def topic_evidence(chosen: Tables, per_topic: int = 4) -> pd.DataFrame:
         source=lambda t: t.source_file.map(lambda f: Path(f).name) + ":" + t.line.astype(str),
     ).sort_values(["topic", "date", "lang"])
     rows = rows.groupby("topic", group_keys=False).head(per_topic)
-    rows = rows.assign(evidence=rows.evidence.map(lambda text: shorten(text, 160)))
+    rows = rows.assign(evidence=rows.evidence.map(lambda text: shorten(text, 140)))
     return rows[["topic", "date", "counterpart", "lang", "evidence", "source"]].reset_index(drop=True)
 
 
@@ -312,6 +313,9 @@ def versions() -> pd.DataFrame:
 def html_table(df: pd.DataFrame, limit: int = TOP_N, caption: str = "") -> str:
     """An HTML table of at most `limit` rows (the rest summarised in a last line), every cell escaped:
     markup in a document never becomes markup in the report. Numbers align right, dates never wrap."""
+    cap = f'<p class="caption">{html.escape(caption)}</p>' if caption else ""
+    if df.empty:
+        return cap + '<p class="none">None in this selection.</p>'
     shown = df.head(limit)
     kinds = [_column_class(shown[c]) for c in shown.columns]
     cols = "".join(f'<col style="width:{w:.1f}%">' for w in _column_widths(shown, kinds))
@@ -320,7 +324,6 @@ def html_table(df: pd.DataFrame, limit: int = TOP_N, caption: str = "") -> str:
         "<tr>" + "".join(f'<td class="{k}">{html.escape(_cell(v))}</td>' for v, k in zip(row, kinds)) + "</tr>"
         for row in shown.itertuples(index=False))
     note = f'<p class="more">… and {len(df) - limit:,} more rows in the run folder\'s tables.</p>' if len(df) > limit else ""
-    cap = f'<p class="caption">{html.escape(caption)}</p>' if caption else ""
     return f'{cap}<table class="data"><colgroup>{cols}</colgroup><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>{note}'
 
 
