@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import base64
 import html
-import io
 from pathlib import Path
 
 import matplotlib.pyplot as plt
@@ -171,10 +170,8 @@ def coattendance_network(attendees: pd.DataFrame, max_people: int = 30):
 
 def figure_html(fig, name: str, caption: str, alt: str, dirs: list[Path]) -> str:
     """Save the figure (PNG and SVG) and return an HTML <figure> with the PNG embedded, alt text and caption."""
-    save_figure(fig, name, dirs)
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", metadata={"Software": None}, bbox_inches="tight")
+    png = save_figure(fig, name, dirs)["png"]
     plt.close(fig)
-    data = base64.b64encode(buffer.getvalue()).decode()
+    data = base64.b64encode(png).decode()
     return (f'<figure id="fig-{name}"><img src="data:image/png;base64,{data}" alt="{html.escape(alt)}">'
             f"<figcaption>{html.escape(caption)}</figcaption></figure>")

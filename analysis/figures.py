@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import matplotlib
@@ -33,21 +34,26 @@ def setup_fonts() -> str:
     return family
 
 
-def save_figure(fig, name: str, dirs) -> list[Path]:
-    """Write ``<name>.png`` and ``<name>.svg`` into each folder of ``dirs``, byte-for-byte reproducibly.
+def render_figure(fig) -> dict[str, bytes]:
+    """The figure as PNG and SVG bytes, byte-for-byte reproducible (no dates, no software stamp)."""
+    rendered = {}
+    for fmt, meta in {"png": {"Software": None}, "svg": {"Date": None}}.items():
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format=fmt, metadata=meta, bbox_inches="tight")
+        rendered[fmt] = buffer.getvalue()
+    return rendered
 
-    Returns the written paths.
-    """
-    metadata = {"png": {"Software": None}, "svg": {"Date": None}}
-    paths = []
+
+def save_figure(fig, name: str, dirs) -> dict[str, bytes]:
+    """Write ``<name>.png`` and ``<name>.svg`` into each folder of ``dirs`` (rendered once);
+    returns the rendered bytes by format."""
+    rendered = render_figure(fig)
     for folder in dirs:
         folder = Path(folder)
         folder.mkdir(parents=True, exist_ok=True)
-        for fmt, meta in metadata.items():
-            path = folder / f"{name}.{fmt}"
-            fig.savefig(path, format=fmt, metadata=meta, bbox_inches="tight")
-            paths.append(path)
-    return paths
+        for fmt, data in rendered.items():
+            (folder / f"{name}.{fmt}").write_bytes(data)
+    return rendered
 
 
 def corpus_figure(summary_df):
