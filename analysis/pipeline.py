@@ -66,7 +66,8 @@ def code_version(*data_files: str | Path) -> str:
     """A hash of the package's code and data, and of the analyst's `data_files` (gazetteer,
     lexicon): a change to any of them invalidates the per-file cache."""
     digest = hashlib.sha256(__version__.encode())
-    for path in sorted(PACKAGE.glob("*.py")) + sorted((PACKAGE / "data").glob("*.yaml")) + [Path(p) for p in data_files]:
+    package_files = sorted(PACKAGE.glob("*.py")) + sorted((PACKAGE / "data").glob("*"))
+    for path in package_files + [Path(p) for p in data_files]:
         digest.update(path.name.encode() + path.read_bytes())
     return digest.hexdigest()[:16]
 

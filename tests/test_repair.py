@@ -4,6 +4,7 @@ seed newsletters in seeds/."""
 import doctest
 import math
 import re
+import statistics
 from pathlib import Path
 
 import pytest
@@ -95,7 +96,7 @@ EXPECTED = {
     ("000", 23): [("stray_question_mark", "?", "", 73),
                   ("apostrophe", "Pakistans", "Pakistan's", 13)],
     ("000", 29): [("gbk_shift", "?!捌桨仓袊钡拿艽a", "。“平安中國”的密碼", 79),
-                  ("gbk_unrecoverable", "?!捌桨仓袊钡谋澈?", "?!捌桨仓袊钡谋澈?", 158)],
+                  ("gbk_shift", "?!捌桨仓袊钡谋澈?", "。“平安中國”的背后", 158)],
     ("000", 34): [("apostrophe", "Chinas", "China's", 436)],
     ("000", 35): [("apostrophe", "Chinas", "China's", 104)],
     ("000", 36): [("apostrophe", "peoples", "people's", 290)],
@@ -135,23 +136,79 @@ def test_pinyin_matched_after_nfc_and_on_simplified_text():
 
 # --- 2. GBK decoded one byte off ---
 
-def test_gbk_span_decoded_in_the_real_line():
+def jieba_freq() -> dict[str, int]:
+    """jieba's own dictionary (initialised by the word model)."""
+    import jieba
+
+    repair._word_model()
+    return jieba.dt.FREQ
+
+
+def jieba_model() -> tuple[dict[str, int], float]:
+    """A word model of jieba's own dictionary, without the domain dictionary."""
+    import jieba
+
+    return jieba_freq(), math.log(jieba.dt.total)
+
+
+def clear_word_model_caches() -> None:
+    for cached in (repair._char_logp, repair._log_prob, repair._decoding_log_prob,
+                   repair._likeliest_chars):
+        cached.cache_clear()
+
+
+LINE_29_REPAIRED = (
+    "王小洪表示,黨的十八大以來,在以習近平同志為核心的黨中央堅強領導下,中國創造了經濟快速發展和"
+    "社會長期穩定的“兩大奇跡”,人民群眾獲得感、幸福感、安全感不斷增強。“平安中國”的密碼就在于"
+    "我們始終堅持中國共產黨的領導,堅持以人民為中心的發展思想,堅持走中國特色社會主義平安建設之路,"
+    "堅持嚴格規范公正文明執法,堅持科技創安。“平安中國”的背后,凝聚著全國200多萬公安民警的無私"
+    "奉獻和犧牲付出。當前,中國已進入全面建設社會主義現代化國家、向第二個百年奮斗目標進軍的新發展"
+    "階段。中國公安機關將堅定不移地堅持中國共產黨的領導,堅持以人民為中心的發展思想,忠實履行黨和"
+    "人民賦予的新時代職責使命,突出人民至上,突出風險防范,突出改革創新,突出合作共贏,全力推動建設"
+    "更合民意、更富實效、更加科學、更加普惠的“平安中國”,努力讓人民群眾的獲得感成色更足、幸福感"
+    "更可持續、安全感更有保障。"
+)
+
+
+def test_gbk_spans_decoded_in_the_real_line():
     line = seed_line("000", 29)
     text, repairs = repair_line(line, "zh")
-    assert "人民群眾獲得感、幸福感、安全感不斷增強。“平安中國”的密碼就在于我們始終堅持" in text
-    assert text == line.replace("?!捌桨仓袊钡拿艽a", "。“平安中國”的密碼")
-    assert repairs[0] == Repair("gbk_shift", "?!捌桨仓袊钡拿艽a", "。“平安中國”的密碼", 79)
+    assert text == LINE_29_REPAIRED
+    assert text == (line.replace("?!捌桨仓袊钡拿艽a", "。“平安中國”的密碼")
+                    .replace("?!捌桨仓袊钡谋澈?", "。“平安中國”的背后"))
+    assert repairs == [
+        Repair("gbk_shift", "?!捌桨仓袊钡拿艽a", "。“平安中國”的密碼", 79),
+        Repair("gbk_shift", "?!捌桨仓袊钡谋澈?", "。“平安中國”的背后", 158)]
+    assert line[158:158 + len(repairs[1].before)] == repairs[1].before
 
 
-def test_gbk_span_with_a_rival_reading_is_reported_not_guessed():
+def test_gbk_span_with_a_rival_reading_is_decided_by_the_domain_dictionary():
     # The bytes fit 創安。“平安中國”的背后 but just as well 創安全。“平安中國”的背后: 全 ends in ab
     # and 。 starts with a1, and the pair ab a1 is one that GBK cannot decode, so it was dropped
-    # without a trace. A word-frequency model reads 創安全 as well as 創安 (a little better), so
-    # the span cannot be recovered with confidence.
+    # without a trace. jieba's general dictionary reads 創安全 as well as 創安 (a little better);
+    # 科技創安, "safety through technology", is a slogan of public security that the domain
+    # dictionary holds, and it decides for 科技創安。 by more than the margin.
     line = seed_line("000", 29)
-    repairs = repair_line(line, "zh")[1]
-    assert repairs[1] == Repair("gbk_unrecoverable", "?!捌桨仓袊钡谋澈?", "?!捌桨仓袊钡谋澈?", 158)
-    assert line[158:158 + len(repairs[1].before)] == repairs[1].before
+    script = repair._line_script(line)
+    span = repair._find_shifted_span(line, 158, script)
+    right, rival = "。“平安中國”的背后", "全。“平安中國”的背后"
+
+    def lead_of_right_reading() -> float:
+        decoder = repair._Decoder(line, span, script)
+        return decoder.score(right) - decoder.score(rival)
+
+    assert lead_of_right_reading() > repair._MARGIN_OVER_RUNNER_UP
+    assert repair._judge_span(line, span, script).decoding == right
+    # With jieba's dictionary alone the two readings score alike, and the span is not decoded.
+    general = jieba_model()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(repair, "_word_model", lambda: general)
+        clear_word_model_caches()
+        try:
+            assert abs(lead_of_right_reading()) < 1.0
+            assert repair._judge_span(line, span, script).decoding is None
+        finally:
+            clear_word_model_caches()
 
 
 def test_the_simulated_damage_is_the_real_damage():
@@ -186,6 +243,7 @@ def test_simulated_gbk_damage_is_repaired(issue, number, original):
     ("002", 2, "十五次會議"),  # 十 may hide in a pair dropped right after the lost byte
     ("000", 27, "委”系列參訪"),  # so may 委
     ("000", 27, "深入了解了中國公安工作和“平安中國”建設"),  # three dropped pairs
+    ("002", 17, "走廊安保、執法能力建設"),  # 、執 and 。執 hide in pairs both dropped
 ])
 def test_simulated_gbk_damage_with_rival_readings_is_reported(issue, number, original):
     line = clean_seed_line(issue, number)
@@ -197,9 +255,11 @@ def test_simulated_gbk_damage_with_rival_readings_is_reported(issue, number, ori
 
 # The decoder's word model.
 
-def brute_force_score(text: str, word_penalty: float, dangling_penalty: float) -> float:
-    """The best score over every segmentation of *text* (after t2s), tried one by one."""
-    freq, log_total = repair._word_model()
+def brute_force_score(text: str, word_penalty: float, dangling_penalty: float,
+                      model: tuple[dict[str, int], float] | None = None) -> float:
+    """The best score over every segmentation of *text* (after t2s), tried one by one, with
+    the decoder's word model or *model* (frequencies, log of their total)."""
+    freq, log_total = model or repair._word_model()
     dangling = repair._dangling_words()
     simplified = t2s(text)
 
@@ -251,6 +311,66 @@ def test_function_word_before_a_clause_mark_is_penalised():
         assert decoding(text) >= plain(text)
     # Multi-character connectives such as 因此 often end a clause-initial phrase.
     assert decoding("因此,") - plain("因此,") == pytest.approx(repair._WORD_PENALTY)
+
+
+# The domain dictionary.
+
+def test_domain_dictionary_loads_words_in_either_script(tmp_path):
+    path = tmp_path / "words.txt"
+    path.write_text("# A comment line\n\n掃黑除惡  # Traditional, with a comment\n"
+                    "平安中国\n科技興警 40\n科技兴警\n  總體國家安全觀\t7\n", encoding="utf-8")
+    assert repair._load_domain_words(path) == {
+        "扫黑除恶": None, "平安中国": None, "科技兴警": 40, "总体国家安全观": 7}
+
+
+@pytest.mark.parametrize("line", ["平安中国 many", "平安中国 3 4"])
+def test_domain_dictionary_rejects_malformed_lines(tmp_path, line):
+    path = tmp_path / "words.txt"
+    path.write_text(f"科技创安\n{line}\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"words.txt:2"):
+        repair._load_domain_words(path)
+
+
+def test_domain_words_are_added_as_jieba_keeps_its_words():
+    freq = {"科": 50, "科技": 100, "平": 20, "平安": 10, "安": 30}
+    growth = repair._add_words(freq, {"科技创安": None, "科技": None, "平安": 40, "安全感": 2})
+    default = repair._DOMAIN_WORD_FREQ
+    assert freq == {"科": 50, "科技": 100, "科技创": 0, "科技创安": default, "平": 20,
+                    "平安": 40, "安": 30, "安全": 0, "安全感": 2}
+    assert growth == default + 30 + 2  # jieba's higher frequency of 科技 is kept
+
+
+def test_default_frequency_is_the_median_of_jiebas_words():
+    counts = [count for word, count in jieba_freq().items() if count and len(word) > 1]
+    assert statistics.median_low(counts) == repair._DOMAIN_WORD_FREQ
+
+
+def test_shipped_domain_dictionary_is_in_the_word_model():
+    import jieba
+
+    text = repair.DOMAIN_WORDS_FILE.read_text(encoding="utf-8")
+    assert "科技創安" in text and "平安中国" in text  # written in either script
+    words = repair._load_domain_words()
+    assert len(words) >= 150
+    assert {"科技创安", "平安中国", "扫黑除恶", "枫桥经验", "国家移民管理局"} <= set(words)
+    assert all(word == t2s(word) for word in words)
+    freq, log_total = repair._word_model()
+    for word in words:
+        assert freq[word] >= repair._DOMAIN_WORD_FREQ
+        assert all(word[:end] in freq for end in range(1, len(word)))
+    # jieba's own dictionary is left as it is: the other stages segment with it.
+    assert freq is not jieba_freq() and "科技创安" not in jieba_freq()
+    added = sum(freq[word] - (jieba_freq().get(word) or 0) for word in words)
+    assert log_total == pytest.approx(math.log(jieba.dt.total + added))
+    assert max(map(len, words)) > repair._MAX_WORD >= 7  # longer names count by their parts
+
+
+@pytest.mark.parametrize("text", ["科技創安", "掃黑除惡", "楓橋經驗", "總體國家安全觀", "斷卡行動"])
+def test_domain_words_make_readings_likelier(text):
+    freq, log_total = repair._word_model()
+    one_word = math.log(freq[t2s(text)]) - log_total
+    assert repair._log_prob(text) == pytest.approx(one_word)
+    assert repair._log_prob(text) > brute_force_score(text, 0.0, 0.0, jieba_model()) + 5
 
 
 def test_gbk_unrecoverable_span_is_reported_with_its_original_offset():
