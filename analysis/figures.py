@@ -7,6 +7,7 @@ from pathlib import Path
 
 import matplotlib
 import matplotlib.pyplot as plt
+import pandas as pd
 from matplotlib import font_manager
 
 # Traditional first: the press releases are written in traditional characters.
@@ -56,14 +57,22 @@ def save_figure(fig, name: str, dirs) -> dict[str, bytes]:
     return rendered
 
 
-def corpus_figure(summary_df):
-    """Horizontal stacked bars of characters per file, split into Chinese and English lines."""
-    height = 1.6 + 0.35 * len(summary_df)
+def corpus_figure(summary_df, max_bars: int = 20):
+    """Horizontal stacked bars of characters per file, split into Chinese and English lines; past
+    `max_bars` files, the largest are shown and the rest summed into one bar."""
+    columns = [f"{language}_characters" for language in LANGUAGE_LABELS]
+    shown = summary_df[["file", *columns]]
+    if len(shown) > max_bars:
+        largest = shown.assign(total=shown[columns].sum(axis=1)).nlargest(max_bars - 1, "total", keep="first")
+        rest = shown.drop(largest.index)
+        other = {"file": f"{len(rest)} other files / 其他文件", **rest[columns].sum().to_dict()}
+        shown = pd.concat([largest[shown.columns], pd.DataFrame([other])], ignore_index=True)
+    height = 1.6 + 0.35 * len(shown)
     fig, ax = plt.subplots(figsize=(8, height), dpi=150, layout="constrained")
-    left = [0] * len(summary_df)
-    for language, label in LANGUAGE_LABELS.items():
-        counts = summary_df[f"{language}_characters"].tolist()
-        ax.barh(summary_df["file"], counts, left=left, label=label)
+    left = [0] * len(shown)
+    for column, label in zip(columns, LANGUAGE_LABELS.values()):
+        counts = shown[column].tolist()
+        ax.barh(shown["file"], counts, left=left, label=label)
         left = [start + count for start, count in zip(left, counts)]
     ax.invert_yaxis()  # first file on top
     ax.set_xlabel("字符 / characters")

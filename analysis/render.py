@@ -14,7 +14,7 @@ import os
 import re
 import sys
 import time
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
 
 from analysis.params import ROOT, ParameterError, Params, load_params_file, validate
@@ -73,6 +73,7 @@ def render_report(params: Params, notebooks_dir: Path, reports_dir: Path) -> tup
     html_path.unlink(missing_ok=True)
     pdf_path.unlink(missing_ok=True)
 
+    extract_tables(params, run_dir)
     executed = execute_notebooks(notebooks, run_dir, params)
     html = notebooks_to_html(executed, params.title)
     html_path.write_text(html, encoding="utf-8")
@@ -90,26 +91,37 @@ def find_notebooks(notebooks_dir: Path) -> list[Path]:
     return notebooks
 
 
-def execute_notebooks(notebooks: list[Path], run_dir: Path, params: Params) -> list[Path]:
-    """Run each notebook with papermill into ``run_dir/notebooks``; stop at the first failure.
+def extract_tables(params: Params, run_dir: Path) -> None:
+    """Extract the run's tables once for every notebook (each loads them; run alone, a notebook
+    extracts them itself). This runs in a child process, whose memory is freed when it ends."""
+    print("[tables] extract the corpus", flush=True)
+    with ProcessPoolExecutor(1) as pool:
+        try:
+            pool.submit(_prepare_run, params, run_dir).result()
+        except (ValueError, OSError) as error:
+            raise ReportError(f"extracting the tables failed: {error}") from error
 
-    The first notebook extracts the tables the others read, so it runs alone; the others are
-    independent and run side by side, one kernel per core.
-    """
+
+def _prepare_run(params: Params, run_dir: Path) -> None:
+    from analysis.sections import prepare_run
+
+    prepare_run(params, run_dir)
+
+
+def execute_notebooks(notebooks: list[Path], run_dir: Path, params: Params) -> list[Path]:
+    """Run each notebook with papermill into ``run_dir/notebooks``, side by side (one kernel per
+    core: they only read the run's tables); the first failure, in notebook order, stops the run."""
     out_dir = run_dir / "notebooks"
     out_dir.mkdir(parents=True, exist_ok=True)
     for stale in out_dir.glob("*.ipynb"):
         stale.unlink()
     parameters = {**params.to_notebook(), "run_dir": str(run_dir)}
     total = len(notebooks)
-    first, rest = notebooks[:1], notebooks[1:]
-    outputs = [_execute(nb, out_dir, parameters, f"[1/{total}]", progress=True) for nb in first]
-    workers = max(1, min(len(rest), os.cpu_count() or 1))
+    workers = max(1, min(total, os.cpu_count() or 1))
     with ThreadPoolExecutor(workers) as pool:
         futures = [pool.submit(_execute, nb, out_dir, parameters, f"[{i}/{total}]", workers == 1)
-                   for i, nb in enumerate(rest, start=2)]
-        outputs += [future.result() for future in futures]  # the first failure, in notebook order
-    return outputs
+                   for i, nb in enumerate(notebooks, start=1)]
+        return [future.result() for future in futures]
 
 
 def _execute(notebook: Path, out_dir: Path, parameters: dict, label: str, progress: bool) -> Path:

@@ -12,6 +12,7 @@ import importlib.metadata
 import json
 import os
 import platform
+import shutil
 from pathlib import Path
 
 import pandas as pd
@@ -46,7 +47,7 @@ def prepare_run(params: Params, run_dir: str | Path) -> tuple[Tables, Tables]:
     """Extract the corpus, apply the filters, and write both into the run folder.
 
     Returns (all tables, filtered tables). The filtered tables go to `tables/` with the events as
-    PLOVER JSON lines; the unfiltered ones to `tables/all/`.
+    PLOVER JSON lines; when filters are on, the unfiltered ones go to `tables/all/`.
     """
     run_dir = Path(run_dir)
     lexicon_path, topic_names = topic_selection(params)
@@ -57,8 +58,10 @@ def prepare_run(params: Params, run_dir: str | Path) -> tuple[Tables, Tables]:
     everything = extract(corpus, lexicon_path=lexicon_path, progress=True, cache_dir=DEFAULT_CACHE)
     chosen = filter_tables(everything, params.start_date, params.end_date, params.countries, params.organisations,
                            params.principals, topic_names)
-    write_tables(everything, run_dir / "tables" / "all")
     write_tables(chosen, run_dir / "tables")
+    shutil.rmtree(run_dir / "tables" / "all", ignore_errors=True)
+    if chosen is not everything:  # filters on: keep the whole corpus's tables too
+        write_tables(everything, run_dir / "tables" / "all")
     write_plover(chosen, run_dir / "tables" / "events_plover.jsonl")
     (run_dir / "run.json").write_text(json.dumps(params.to_notebook(), ensure_ascii=False, indent=1), encoding="utf-8")
     return everything, chosen
@@ -74,7 +77,8 @@ def load_run(params: Params, run_dir: str | Path) -> tuple[Tables, Tables]:
     def read(folder: Path) -> Tables:
         return Tables(**{name: read_table(name, folder) for name in SCHEMAS})
 
-    return read(run_dir / "tables" / "all"), read(run_dir / "tables")
+    chosen = read(run_dir / "tables")
+    return (read(run_dir / "tables" / "all") if (run_dir / "tables" / "all").exists() else chosen), chosen
 
 
 def figure_dirs(params: Params, run_dir: str | Path) -> list[Path]:
