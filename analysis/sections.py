@@ -93,7 +93,7 @@ def lane_labels(events: pd.DataFrame) -> dict[str, str]:
     """Display names of the countries and organisations met: 'PAK' → 'Pakistan 巴基斯坦'."""
     gazetteer = load_gazetteer()
     codes = set(events.counterpart_country) | set(events.counterpart_org)
-    return {code: gazetteer.display_name(code) for code in codes if code} | {"other": "other 其他"}
+    return {code: gazetteer.display_name(code) for code in codes if code} | {"other": "other or none 其他"}
 
 
 # ---------------------------------------------------------------- 1. summary
