@@ -142,7 +142,9 @@ class Reading:
 
 # ---------------------------------------------------------------- Chinese
 
-def _zh_patterns(roles: Roles) -> dict[str, re.Pattern]:
+@lru_cache(maxsize=4)
+def zh_patterns(roles: Roles) -> dict[str, re.Pattern]:
+    """The sentence patterns of Chinese readouts, built with the title words of `roles`."""
     suffix = "|".join(roles.suffixes_zh)
     return {
         "principal": re.compile(
@@ -159,11 +161,6 @@ def _zh_patterns(roles: Roles) -> dict[str, re.Pattern]:
         "audience": re.compile(r"(?P<chunk>\d+多?(?:位|名|个)[^，,。；;]{2,40}?)(?:参加|出席|参访|来访|到访)"),
         "attendee_list": re.compile(r"(?:^|。)(?P<list>[^。]{4,400}?)(?:参加|陪同|出席)(?:了)?(?:上述)?(?:活动|会议|会见|会谈|通话|见面交流会|仪式)?。"),
     }
-
-
-@lru_cache(maxsize=4)
-def zh_patterns(roles: Roles) -> dict[str, re.Pattern]:
-    return _zh_patterns(roles)
 
 
 def split_role_name_zh(item: str, roles: Roles) -> tuple[str, str]:
