@@ -1,14 +1,18 @@
-"""Small text helpers shared by the stages: script conversion and language of a line."""
+"""Small text helpers shared by the stages: script conversion, language of a line, and a finder
+of many fixed strings at once."""
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Iterable
 
+import ahocorasick
 import opencc
 
 CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 LATIN_RE = re.compile(r"[A-Za-z\u00c0-\u024f]")
+ASCII_LETTER_RE = re.compile(r"[A-Za-z]")
 
 
 @lru_cache(maxsize=None)
@@ -32,9 +36,50 @@ def line_lang(line: str) -> str:
     >>> line_lang("趙克志表示,中巴是全天候戰略合作伙伴。"), line_lang("Zhao said (CPEC)."), line_lang("■")
     ('zh', 'en', '')
     """
+    if line.isascii():  # most English lines: no CJK to count
+        return "en" if ASCII_LETTER_RE.search(line) else ""
     cjk = len(CJK_RE.findall(line))
     latin = len(LATIN_RE.findall(line))
     if not cjk and not latin:
         return ""
     # A CJK character carries about as much text as a Latin word (~4 letters).
     return "zh" if cjk * 4 >= latin else "en"
+
+
+class StringFinder:
+    """Every occurrence of any of a set of fixed strings, found in one pass over a text
+    (Aho–Corasick, with pyahocorasick): the names of a gazetteer, the key words of a lexicon.
+
+    >>> finder = StringFinder(["反恐", "恐怖", "反恐怖主义"])
+    >>> finder.find_all("加强反恐怖主义合作")
+    [(2, 4, '反恐'), (2, 7, '反恐怖主义'), (3, 5, '恐怖')]
+    >>> sorted(finder.found("打击恐怖主义")), StringFinder([]).found("恐怖")
+    (['恐怖'], set())
+    """
+
+    def __init__(self, strings: Iterable[str]):
+        self._automaton = ahocorasick.Automaton()
+        for string in set(strings) - {""}:
+            self._automaton.add_word(string, string)
+        if len(self._automaton):
+            self._automaton.make_automaton()
+
+    def find_all(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, string) of every occurrence, overlapping ones too, by start then end."""
+        if not len(self._automaton):
+            return []
+        return sorted((last + 1 - len(string), last + 1, string) for last, string in self._automaton.iter(text))
+
+    def find_longest(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, string) of the longest string at the leftmost place, then on after it.
+
+        >>> StringFinder(["反恐", "恐怖", "反恐怖主义"]).find_longest("加强反恐怖主义合作")
+        [(2, 7, '反恐怖主义')]
+        """
+        if not len(self._automaton):
+            return []
+        return [(last + 1 - len(string), last + 1, string) for last, string in self._automaton.iter_long(text)]
+
+    def found(self, text: str) -> set[str]:
+        """The strings that occur in `text`."""
+        return {string for _, string in self._automaton.iter(text)} if len(self._automaton) else set()
