@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -23,7 +23,7 @@ import yaml
 
 from .pair import Pair
 from .segment import Article
-from .text import CJK_RE, to_simplified
+from .text import CJK_RE, StringFinder, to_simplified
 
 DEFAULT_PATH = Path(__file__).parent / "data" / "topics.yaml"
 LANGS = ("zh", "en")
@@ -87,19 +87,16 @@ class TermList:
 
     terms: tuple[Term, ...] = ()
     by_word: dict[str, tuple[Term, ...]] = field(default_factory=dict)
-    by_substring: tuple[Term, ...] = ()
-    # Chinese: one regex for all the substrings, to rule them all out in one fast scan.
-    probe: re.Pattern | None = None
+    by_substring: dict[str, tuple[Term, ...]] = field(default_factory=dict)
 
     def __bool__(self) -> bool:
         return bool(self.terms)
 
-    def candidates(self, text: str, words: set[str]) -> list[Term]:
-        """The terms that may match `text`, whose set of words is `words`."""
-        found = [term for word in self.by_word.keys() & words for term in self.by_word[word]]
-        if self.by_substring and (self.probe is None or self.probe.search(text)):
-            found += [term for term in self.by_substring if term.substring in text]
-        return found
+    def candidates(self, words: set[str], substrings: set[str]) -> list[Term]:
+        """The terms that may match a text whose words are `words` and which holds `substrings`
+        (of those the terms need)."""
+        return [term for index, present in ((self.by_word, words), (self.by_substring, substrings))
+                for key in index.keys() & present for term in index[key]]
 
 
 @dataclass(frozen=True)
@@ -114,20 +111,20 @@ class Topic:
     context: dict[str, TermList]
     exclude: dict[str, TermList]
 
-    def first_match(self, text: str, words: set[str], lang: str) -> int | None:
+    def first_match(self, text: str, words: set[str], substrings: set[str], lang: str) -> int | None:
         """The offset of the first accepted term in `text`, or None.
 
         `text` is one article version in the form it is matched in (`_searchable`), `words` the
-        set of its words. The topic's context terms count only if one of its `context` terms
-        appears somewhere in `text`.
+        set of its words and `substrings` the terms' substrings it holds. The topic's context
+        terms count only if one of its `context` terms appears somewhere in `text`.
         """
-        terms = self.terms[lang].candidates(text, words)
+        terms = self.terms[lang].candidates(words, substrings)
         if self.context_terms[lang] and any(
-                next(term.finditer(text), None) for term in self.context[lang].candidates(text, words)):
-            terms += self.context_terms[lang].candidates(text, words)
+                next(term.finditer(text), None) for term in self.context[lang].candidates(words, substrings)):
+            terms += self.context_terms[lang].candidates(words, substrings)
         if not terms:
             return None
-        exclusions = _Exclusions(self.exclude[lang].candidates(text, words), text)
+        exclusions = _Exclusions(self.exclude[lang].candidates(words, substrings), text)
         starts = (_first_accepted(term, text, lang, exclusions) for term in terms)
         return min((start for start in starts if start is not None), default=None)
 
@@ -142,6 +139,13 @@ class Lexicon:
     @property
     def names(self) -> list[str]:
         return [topic.name for topic in self.topics]
+
+    @cached_property
+    def substrings(self) -> dict[str, StringFinder]:
+        """Per language, a finder of the substrings all the terms need, for one pass over a text."""
+        return {lang: StringFinder(key for topic in self.topics for role in ROLES
+                                   for key in getattr(topic, role)[lang].by_substring)
+                for lang in LANGS}
 
     def select(self, names: Iterable[str] | str) -> Lexicon:
         """A lexicon with only the named topics (a list, or one string of comma-separated names).
@@ -196,13 +200,14 @@ def _topic_evidence(article: Article, lexicon: Lexicon) -> dict[str, tuple[str, 
     lang = article.lang
     searched = _searchable("\n".join(text for _, text in units), lang)
     words = set(WORD_RE.findall(searched)) if lang == "en" else set()
+    substrings = lexicon.substrings[lang].found(searched)
     searched_units = searched.split("\n")
     starts = [0]
     for unit in searched_units[:-1]:
         starts.append(starts[-1] + len(unit) + 1)
     found = {}
     for topic in lexicon.topics:
-        offset = topic.first_match(searched, words, lang)
+        offset = topic.first_match(searched, words, substrings, lang)
         if offset is not None:
             i = bisect_right(starts, offset) - 1
             number, original = units[i]
@@ -393,12 +398,11 @@ def compile_terms(terms: list[str], lang: str) -> TermList:
         regex = re.compile(term_regex(term, lang) + (r"(?!\w)" if lang == "en" else ""))
         compiled.append(Term(term, regex, lang == "en", **{kind: anchor}))
     by_word: dict[str, tuple[Term, ...]] = {}
+    by_substring: dict[str, tuple[Term, ...]] = {}
     for term in compiled:
-        if term.word:
-            by_word[term.word] = by_word.get(term.word, ()) + (term,)
-    by_substring = tuple(term for term in compiled if term.substring)
-    probe = re.compile("|".join(re.escape(term.substring) for term in by_substring)) if lang == "zh" else None
-    return TermList(tuple(compiled), by_word, by_substring, probe)
+        index, key = (by_word, term.word) if term.word else (by_substring, term.substring)
+        index[key] = index.get(key, ()) + (term,)
+    return TermList(tuple(compiled), by_word, by_substring)
 
 
 class _UniqueKeyLoader(yaml.SafeLoader):
