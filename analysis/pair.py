@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -18,7 +19,7 @@ from .dates import PartialDate, context_year, find_dates, lede_date
 from .diagnostics import Diagnostic
 from .gazetteer import Gazetteer
 from .segment import Article
-from .text import to_simplified
+from .text import StringFinder, to_simplified
 
 MIN_PAIR_SCORE = 2.5
 STAMP_RE = re.compile(r"^\s*[\w\u4e00-\u9fff ]{1,12}\s*[:：]")  # `Updated: …`, `发布时间：…`
@@ -97,15 +98,16 @@ def furniture_date(article: Article) -> PartialDate | None:
     return next((d for item in stamps_last for d in find_dates(item, article.lang)), None)
 
 
-def score(zh: Features, en: Features) -> float:
-    """How likely two versions are one article: shared date, names, places, organisations, numbers."""
+def score(zh: Features, en: Features, zh_names: set[str]) -> float:
+    """How likely two versions are one article: shared date, names, places, organisations, numbers.
+    `zh_names` are the English name keys found in the Chinese version's pinyin."""
     total = 0.0
     if zh.date and en.date:
         same_day = (zh.date.month, zh.date.day) == (en.date.month, en.date.day)
         total += 3.0 if same_day else -2.0
         if zh.date.year and en.date.year and zh.date.year != en.date.year:
             total -= 2.0
-    total += 1.5 * min(sum(1 for name in en.names if name in zh.pinyin), 4)
+    total += 1.5 * min(len(en.names & zh_names), 4)
     total += 1.0 * len(zh.countries & en.countries) - 0.5 * len(zh.countries ^ en.countries)
     total += 1.0 * len(zh.orgs & en.orgs) - 0.5 * len(zh.orgs ^ en.orgs)
     total += 0.3 * min(len(zh.numbers & en.numbers), 5)
@@ -113,16 +115,19 @@ def score(zh: Features, en: Features) -> float:
 
 
 def pair_articles(articles: list[Article], gazetteer: Gazetteer) -> tuple[list[Pair], list[Diagnostic]]:
-    """Pair versions greedily, best score first: first the versions dated the same day, then what
-    is left within each file (versions whose dates disagree, undated ones). Unpaired versions
-    stay, each with a diagnostic."""
+    """Pair versions greedily, best score first: first the versions dated the same day (of the
+    same year, where both give one), then what is left within each file (versions whose dates
+    disagree, undated ones). Unpaired versions stay, each with a diagnostic."""
     feats = {id(a): a.features or features(a, gazetteer) for a in articles}
+    # The English versions' names, looked for in every Chinese version's pinyin in one pass each.
+    names = StringFinder(name for a in articles if a.lang == "en" for name in feats[id(a)].names)
+    zh_names = {id(a): names.found(feats[id(a)].pinyin) for a in articles if a.lang == "zh"}
     taken: set[int] = set()
     pairs: list[Pair] = []
     for block_key in (_day_key, _file_key):
         zh = [a for a in articles if a.lang == "zh" and id(a) not in taken]
         en = [a for a in articles if a.lang == "en" and id(a) not in taken]
-        pairs += _greedy_pairs(zh, en, lambda a: block_key(a, feats[id(a)]), feats, taken)
+        pairs += _greedy_pairs(zh, en, lambda a: block_key(a, feats[id(a)]), feats, zh_names, taken)
     diagnostics = []
     for article in articles:
         if id(article) not in taken:
@@ -138,7 +143,7 @@ def pair_articles(articles: list[Article], gazetteer: Gazetteer) -> tuple[list[P
 
 
 def _greedy_pairs(zh: list[Article], en: list[Article], block_key, feats: dict[int, Features],
-                  taken: set[int]) -> list[Pair]:
+                  zh_names: dict[int, set[str]], taken: set[int]) -> list[Pair]:
     """Score every zh/en couple that shares a block, then keep the best couples first."""
     blocks: dict[tuple, list[Article]] = defaultdict(list)
     for article in en:
@@ -147,17 +152,28 @@ def _greedy_pairs(zh: list[Article], en: list[Article], block_key, feats: dict[i
             blocks[key].append(article)
     candidates = []
     for z in zh:
-        for e in blocks.get(block_key(z), []) if block_key(z) else []:
-            s = score(feats[id(z)], feats[id(e)])
+        key = block_key(z)
+        z_feats, z_names = feats[id(z)], zh_names[id(z)]
+        for e in blocks.get(key, []) if key else []:
+            e_feats = feats[id(e)]
+            if not _years_agree(z_feats.date, e_feats.date):
+                continue  # left to the pass within the file
+            s = score(z_feats, e_feats, z_names)
             if s >= MIN_PAIR_SCORE:
-                candidates.append((-s, z.article_id, e.article_id, z, e))
-    candidates.sort(key=lambda c: c[:3])
+                candidates.append((-s, z, e))
+    article_ids = {id(a): a.article_id for a in zh + en}
+    candidates.sort(key=lambda c: (c[0], article_ids[id(c[1])], article_ids[id(c[2])]))
     pairs = []
-    for _, _, _, z, e in candidates:
+    for _, z, e in candidates:
         if id(z) not in taken and id(e) not in taken:
             taken.update((id(z), id(e)))
             pairs.append(Pair("", z, e))
     return pairs
+
+
+def _years_agree(zh: PartialDate | None, en: PartialDate | None) -> bool:
+    """Whether two dates may be one: no year in one of them, or the same year."""
+    return not (zh and en and zh.year and en.year and zh.year != en.year)
 
 
 def _day_key(article: Article, feats: Features) -> tuple | None:
@@ -179,6 +195,7 @@ def date_pairs(pairs: list[Pair], feats: dict[int, Features]) -> list[Diagnostic
             if article and feats[id(article)].date and feats[id(article)].date.year:
                 issue_years[article.source_file][feats[id(article)].date.year] += 1
                 corpus_dates.append(feats[id(article)].date)
+    nearest_dated = _NearestDated(corpus_dates)
     diagnostics = []
     for pair in pairs:
         versions = [a for a in (pair.zh, pair.en) if a]
@@ -207,7 +224,7 @@ def date_pairs(pairs: list[Pair], feats: dict[int, Features]) -> list[Diagnostic
                 year = max((y for a in versions if (y := context_year(a.text + "\n" + "\n".join(a.metadata)))),
                            default=None)
         if year is None and corpus_dates:
-            nearest = min(corpus_dates, key=lambda d: (abs((d.month * 31 + d.day) - (date.month * 31 + date.day)), d.year))
+            nearest = nearest_dated(date)
             year = nearest.year
             diagnostics.append(Diagnostic(article.source_file, article.line_start, "info", "year_from_corpus",
                                           f"year of {date.text!r} taken from the nearest dated article ({nearest.text})"))
@@ -222,6 +239,27 @@ def date_pairs(pairs: list[Pair], feats: dict[int, Features]) -> list[Diagnostic
             continue
         pair.date, pair.year_inferred = day.isoformat(), inferred
     return diagnostics
+
+
+class _NearestDated:
+    """The dated article nearest a day of the year: the fewest days away (within the calendar
+    year), then the earliest year."""
+
+    def __init__(self, dates: list[PartialDate]):
+        self._earliest: dict[int, PartialDate] = {}
+        for date in sorted(dates, key=lambda d: d.year):
+            self._earliest.setdefault(_day_of_year(date), date)
+        self._days = sorted(self._earliest)
+
+    def __call__(self, date: PartialDate) -> PartialDate:
+        day = _day_of_year(date)
+        i = bisect_left(self._days, day)
+        around = [self._earliest[d] for d in self._days[max(0, i - 1):i + 1]]
+        return min(around, key=lambda d: (abs(_day_of_year(d) - day), d.year))
+
+
+def _day_of_year(date: PartialDate) -> int:
+    return date.month * 31 + date.day
 
 
 def event_id(pair: Pair) -> str:
