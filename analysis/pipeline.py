@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import importlib
 import os
 import pickle
 import sys
@@ -15,8 +16,8 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from pathlib import Path
+from typing import TYPE_CHECKING, Callable
 
-import pandas as pd
 from tqdm import tqdm
 
 from . import __version__
@@ -29,10 +30,12 @@ from .pair import Pair, features, pair_articles
 from .read import CorpusError, discover, read_file
 from .repair import repair_line
 from .segment import Article, segment
-from .tables import SCHEMAS, frame, write_table
 from .text import line_lang
 from .topics import DEFAULT_PATH as DEFAULT_LEXICON
 from .topics import load_lexicon
+
+if TYPE_CHECKING:  # pandas is imported when the tables are made: the worker processes need none of it
+    from .tables import Tables
 
 PACKAGE = Path(__file__).parent
 DEFAULT_CACHE = Path(os.environ.get("ANALYSIS_CACHE_DIR", PACKAGE.parent / ".cache" / "extract"))
@@ -47,19 +50,6 @@ class FileResult:
     articles: list[Article]
     repairs: list[dict]
     diagnostics: list[Diagnostic]
-
-
-@dataclass
-class Tables:
-    articles: pd.DataFrame
-    events: pd.DataFrame
-    attendees: pd.DataFrame
-    event_topics: pd.DataFrame
-    repairs: pd.DataFrame
-    diagnostics: pd.DataFrame
-
-    def items(self) -> list[tuple[str, pd.DataFrame]]:
-        return [(name, getattr(self, name)) for name in SCHEMAS]
 
 
 def code_version(*data_files: str | Path) -> str:
@@ -122,30 +112,32 @@ def _process(path: str | Path, data: bytes, resources: Resources) -> FileResult:
                 diagnostics.append(Diagnostic(source.path, number, "warning", "gbk_unrecoverable",
                                               f"damaged GBK span kept as is, not recoverable with confidence: {r.before!r}"))
     articles, segment_diagnostics = segment(source.path, repaired, source.lines, langs)
+    gazetteer, lexicon = load_gazetteer(resources.gazetteer), load_lexicon(resources.lexicon)
+    roles = events_stage.load_roles()
     for article in articles:
-        analyse_article(article, resources)
+        # The per-article work of the corpus-wide stages, done here so that it runs in parallel
+        # and is cached: pairing features, the events stage's reading, the topics stated.
+        article.features = features(article, gazetteer)
+        events_stage.read_version(article, gazetteer, roles)
+        topics_stage.topic_evidence(article, lexicon)
     return FileResult(articles, repairs, diagnostics + segment_diagnostics)
 
 
-def analyse_article(article: Article, resources: Resources) -> None:
-    """The per-article work of the corpus-wide stages, done here so that it runs in parallel and
-    is cached: pairing features, the events stage's reading, the topics stated."""
-    gazetteer = load_gazetteer(resources.gazetteer)
-    article.features = features(article, gazetteer)
-    events_stage.read_version(article, gazetteer, events_stage.load_roles())
-    topics_stage.topic_evidence(article, load_lexicon(resources.lexicon))
-
-
-def read_corpus(files: list[Path], resources: Resources, cache_dir: Path | None, progress: bool) -> list[FileResult]:
-    """The per-file stages on every file, in parallel processes when there are many files."""
+def read_corpus(files: list[Path], resources: Resources, cache_dir: Path | None, progress: bool,
+                meanwhile: Callable[[], object] = lambda: None) -> list[FileResult]:
+    """The per-file stages on every file, in parallel processes when there are many files;
+    `meanwhile` runs in this process while they work (or before, without them)."""
     version = code_version(resources.gazetteer, resources.lexicon) if cache_dir is not None else ""
     work = partial(process_file, resources=resources, cache_dir=cache_dir, version=version)
     bar = dict(desc="read", unit="file", total=len(files), disable=not progress or len(files) < PARALLEL_FROM)
     workers = min(os.cpu_count() or 1, len(files) // PARALLEL_FROM + 1)
     if workers < 2:
+        meanwhile()
         return [work(path) for path in tqdm(files, **bar)]
     with ProcessPoolExecutor(workers) as pool:
-        return list(tqdm(pool.map(work, files, chunksize=max(1, len(files) // (workers * 8))), **bar))
+        results = pool.map(work, files, chunksize=max(1, len(files) // (workers * 8)))  # all workers forked
+        meanwhile()
+        return list(tqdm(results, **bar))
 
 
 def extract(corpus: list[str | Path], gazetteer_path: str | Path = DEFAULT_GAZETTEER,
@@ -161,7 +153,9 @@ def extract(corpus: list[str | Path], gazetteer_path: str | Path = DEFAULT_GAZET
     lexicon = load_lexicon(resources.lexicon)
     articles: list[Article] = []
     repairs: list[dict] = []
-    for result in read_corpus(files, resources, Path(cache_dir) if cache_dir else None, progress):
+    # pandas and pyarrow, for the tables, are imported while the workers read.
+    import_tables = partial(importlib.import_module, ".tables", __package__)
+    for result in read_corpus(files, resources, Path(cache_dir) if cache_dir else None, progress, import_tables):
         articles += result.articles
         repairs += result.repairs
         diagnostics += result.diagnostics
@@ -170,6 +164,8 @@ def extract(corpus: list[str | Path], gazetteer_path: str | Path = DEFAULT_GAZET
     event_rows, attendee_rows, event_diagnostics = events_stage.extract_events(pairs, gazetteer)
     diagnostics += event_diagnostics
     topic_rows = topics_stage.assign_topics(pairs, lexicon)
+    from .tables import Tables, frame
+
     return Tables(
         articles=frame("articles", article_rows(pairs)),
         events=frame("events", event_rows),
@@ -196,13 +192,6 @@ def article_rows(pairs: list[Pair]) -> list[dict]:
     return rows
 
 
-def write_tables(tables: Tables, out_dir: str | Path) -> list[Path]:
-    paths = []
-    for name, df in tables.items():
-        paths += write_table(df, name, out_dir)
-    return paths
-
-
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("corpus", nargs="+", help="files or folders (all *.txt below them) or globs")
     parser.add_argument("--out", required=True, help="folder for the tables (CSV and Parquet)")
@@ -220,7 +209,7 @@ def main(args: argparse.Namespace) -> int:
     except CorpusError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
-    write_tables(tables, args.out)
+    tables.write(args.out)
     counts = ", ".join(f"{len(df)} {name}" for name, df in tables.items())
     print(f"wrote {args.out}: {counts}")
     for d in tables.diagnostics.itertuples():

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from .pipeline import Tables
+from .tables import Tables
 
 MAPPING_PATH = Path(__file__).parent / "data" / "plover.yaml"
 

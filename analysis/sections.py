@@ -20,10 +20,10 @@ import pandas as pd
 from .events import name_key
 from .gazetteer import load_gazetteer
 from .params import Params, corpus_files, resolve, validate
-from .pipeline import DEFAULT_CACHE, Tables, code_version, extract, write_tables
+from .pipeline import DEFAULT_CACHE, code_version, extract
 from .plover import write_plover
 from .select import filter_tables
-from .tables import SCHEMAS, read_table
+from .tables import SCHEMAS, Tables, read_table
 from .topics import DEFAULT_PATH as DEFAULT_LEXICON
 from .topics import load_lexicon
 
@@ -58,10 +58,10 @@ def prepare_run(params: Params, run_dir: str | Path) -> tuple[Tables, Tables]:
     everything = extract(corpus, lexicon_path=lexicon_path, progress=True, cache_dir=DEFAULT_CACHE)
     chosen = filter_tables(everything, params.start_date, params.end_date, params.countries, params.organisations,
                            params.principals, topic_names)
-    write_tables(chosen, run_dir / "tables")
+    chosen.write(run_dir / "tables")
     shutil.rmtree(run_dir / "tables" / "all", ignore_errors=True)
     if chosen is not everything:  # filters on: keep the whole corpus's tables too
-        write_tables(everything, run_dir / "tables" / "all")
+        everything.write(run_dir / "tables" / "all")
     write_plover(chosen, run_dir / "tables" / "events_plover.jsonl")
     (run_dir / "run.json").write_text(json.dumps(params.to_notebook(), ensure_ascii=False, indent=1), encoding="utf-8")
     return everything, chosen

@@ -61,7 +61,7 @@ class Article:
     body_raw: list[str] = field(default_factory=list)
     credits: list[str] = field(default_factory=list)
     metadata: list[str] = field(default_factory=list)
-    # Filled per file by `pipeline.analyse_article` (in parallel, cached), used by the corpus-wide
+    # Filled per file by `pipeline._process` (in parallel, cached), used by the corpus-wide
     # stages: pairing features, what the events stage reads, the topics stated.
     features: Any = None
     reading: Any = None

@@ -8,7 +8,7 @@ import dataclasses
 import pandas as pd
 
 from .events import name_key
-from .pipeline import Tables
+from .tables import Tables
 
 
 def filter_tables(tables: Tables, start_date=None, end_date=None, countries=(), organisations=(),

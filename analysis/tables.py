@@ -5,9 +5,13 @@ A rerun on the same input gives the same bytes.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.csv as pa_csv
+import pyarrow.parquet as pq
 
 # Each table: its columns in order, and the columns its rows are sorted by.
 SCHEMAS: dict[str, tuple[list[str], list[str]]] = {
@@ -44,6 +48,25 @@ INT_COLUMNS = {"line_start", "line_end", "line"}
 BOOL_COLUMNS = {"year_inferred"}
 
 
+@dataclass
+class Tables:
+    """The tables of one extract run, in the order of SCHEMAS."""
+
+    articles: pd.DataFrame
+    events: pd.DataFrame
+    attendees: pd.DataFrame
+    event_topics: pd.DataFrame
+    repairs: pd.DataFrame
+    diagnostics: pd.DataFrame
+
+    def items(self) -> list[tuple[str, pd.DataFrame]]:
+        return [(name, getattr(self, name)) for name in SCHEMAS]
+
+    def write(self, out_dir: str | Path) -> list[Path]:
+        """Write every table as CSV and Parquet into out_dir; returns the paths."""
+        return [path for name, df in self.items() for path in write_table(df, name, out_dir)]
+
+
 def frame(name: str, rows: list[dict]) -> pd.DataFrame:
     """A table with its fixed columns and sorted rows (missing values are empty strings)."""
     columns, order = SCHEMAS[name]
@@ -59,12 +82,14 @@ def frame(name: str, rows: list[dict]) -> pd.DataFrame:
 
 
 def write_table(df: pd.DataFrame, name: str, out_dir: str | Path) -> list[Path]:
-    """Write `name.csv` and `name.parquet` into out_dir; returns the paths."""
+    """Write `name.csv` (UTF-8, text in double quotes, `true`/`false`) and `name.parquet` into
+    out_dir, both with Arrow (its CSV writer is many times faster than pandas'); returns the paths."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     csv_path, parquet_path = out / f"{name}.csv", out / f"{name}.parquet"
-    df.to_csv(csv_path, index=False, encoding="utf-8", lineterminator="\n")
-    df.to_parquet(parquet_path, index=False)
+    table = pa.Table.from_pandas(df, preserve_index=False)
+    pa_csv.write_csv(table, csv_path)
+    pq.write_table(table, parquet_path)
     return [csv_path, parquet_path]
 
 
