@@ -205,17 +205,42 @@ _SCRIPT_CODECS = {"traditional": "cp950", "simplified": "gb2312"}
 # --- Language model: jieba's word frequencies and the domain dictionary ---
 
 @functools.cache
-def _word_model() -> tuple[dict[str, int], float]:
+def _word_model() -> tuple[_WordCounts, float]:
     """jieba's dictionary with the domain dictionary's words (Simplified words → frequency;
     every prefix of a word is a key, with count 0 unless it is a word), and the log of the
-    total. jieba's own dictionary is copied, not changed: the other stages segment with it."""
+    total. jieba's own dictionary is left as it is: the other stages segment with it."""
     import jieba
 
     jieba.setLogLevel(60)
     jieba.dt.check_initialized()
-    freq = dict(jieba.dt.FREQ)
+    freq = _WordCounts(jieba.dt.FREQ)
     total = jieba.dt.total + _add_words(freq, _load_domain_words())
     return freq, math.log(total)
+
+
+class _WordCounts(dict):
+    """Word counts laid over a larger table that stays unchanged (and is not copied: jieba's
+    600,000 keys): a word's count is its own here, else the table's.
+
+    >>> counts = _WordCounts({"科技": 100, "安": 30})
+    >>> counts["科技创安"] = 3
+    >>> counts.get("科技创安"), counts.get("科技"), counts.get("创"), "安" in counts, counts["安"]
+    (3, 100, None, True, 30)
+    """
+
+    def __init__(self, base: dict[str, int]):
+        super().__init__()
+        self.base = base
+
+    def get(self, word: str, default=None):
+        count = dict.get(self, word)
+        return self.base.get(word, default) if count is None else count
+
+    def __missing__(self, word: str) -> int:
+        return self.base[word]
+
+    def __contains__(self, word: object) -> bool:
+        return dict.__contains__(self, word) or word in self.base
 
 
 def _load_domain_words(path: Path = DOMAIN_WORDS_FILE) -> dict[str, int | None]:
@@ -251,8 +276,9 @@ def _add_words(freq: dict[str, int], words: dict[str, int | None]) -> int:
         new = max(old, _DOMAIN_WORD_FREQ) if frequency is None else frequency
         freq[word] = new
         growth += new - old
-        for end in range(1, len(word)):
-            freq.setdefault(word[:end], 0)
+        for prefix in (word[:end] for end in range(1, len(word))):
+            if prefix not in freq:
+                freq[prefix] = 0
     return growth
 
 
@@ -310,11 +336,17 @@ def _segmentation_score(text: str, word_penalty: float, dangling_penalty: float)
 def _dangling_words() -> frozenset[str]:
     """Single-character words that jieba tags as a conjunction (c), a preposition (p), an adverb
     (d) or the particle 地 or 得 (uv, ud): they lean on the words after them, so they do not
-    end a clause (multi-character connectives such as 因此 or 此外 often do, and are not here)."""
-    import jieba.posseg
+    end a clause (multi-character connectives such as 因此 or 此外 often do, and are not here).
 
-    return frozenset(word for word, tag in jieba.posseg.dt.word_tag_tab.items()
-                     if len(word) == 1 and tag in _DANGLING_TAGS)
+    The tags are read from the lines `word count tag` of jieba's dictionary file, as
+    jieba.posseg reads them (which would also build a table of all 350,000 words).
+    """
+    import jieba
+
+    with jieba.dt.get_dict_file() as dictionary:
+        text = dictionary.read().decode("utf-8")
+    tags = "|".join(sorted(_DANGLING_TAGS))
+    return frozenset(re.findall(rf"^(\S) \d+ (?:{tags})\r?$", text, re.MULTILINE))
 
 
 # --- Scripts: a Traditional line keeps to Big5's characters, a Simplified one to GB2312's ---
