@@ -57,7 +57,7 @@ class Roles:
 
 @lru_cache(maxsize=4)
 def load_roles(path: str | Path = ROLES_PATH) -> Roles:
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    data = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
     return Roles(
         tuple(sorted({to_simplified(s) for s in data["title_suffixes_zh"]}, key=len, reverse=True)),
         tuple(to_simplified(s) for s in data["not_person_zh"]),

@@ -106,7 +106,7 @@ def load_gazetteer(path: str | Path = DEFAULT_PATH) -> Gazetteer:
 
 @lru_cache(maxsize=8)
 def _load_gazetteer(path: str, mtime_ns: int) -> Gazetteer:
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    data = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=yaml.CSafeLoader) or {}
     countries_en: dict[str, str] = {}
     countries_zh: dict[str, str] = {}
     for locale in ("zh_CN", "zh_TW"):

@@ -405,7 +405,7 @@ def compile_terms(terms: list[str], lang: str) -> TermList:
     return TermList(tuple(compiled), by_word, by_substring)
 
 
-class _UniqueKeyLoader(yaml.SafeLoader):
+class _UniqueKeyLoader(yaml.CSafeLoader):
     """A YAML loader that refuses a key given twice (two topics of one name, say)."""
 
     def construct_mapping(self, node, deep=False):
