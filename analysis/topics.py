@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field, replace
+from collections import defaultdict
+from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -61,7 +62,7 @@ class Term:
     """One lexicon term, compiled for text in its `_searchable` form.
 
     A text can only hold the term if it holds its `word` (English: its longest whole word) or its
-    `substring` (its longest literal part): `TermList.candidates` tests that first.
+    `substring` (its longest literal part): `TermIndex.candidates` tests that first.
     """
 
     source: str
@@ -82,21 +83,26 @@ class Term:
 
 
 @dataclass(frozen=True)
-class TermList:
-    """The terms of one topic, role and language, indexed by what they need a text to hold."""
+class TermIndex:
+    """The terms of all topics in one language, by the word or substring a text must hold for
+    them to match: (topic number, role, term) under each key."""
 
-    terms: tuple[Term, ...] = ()
-    by_word: dict[str, tuple[Term, ...]] = field(default_factory=dict)
-    by_substring: dict[str, tuple[Term, ...]] = field(default_factory=dict)
+    by_word: dict[str, list[tuple[int, str, Term]]]
+    by_substring: dict[str, list[tuple[int, str, Term]]]
 
-    def __bool__(self) -> bool:
-        return bool(self.terms)
+    @cached_property
+    def substrings(self) -> StringFinder:
+        return StringFinder(self.by_substring)
 
-    def candidates(self, words: set[str], substrings: set[str]) -> list[Term]:
-        """The terms that may match a text whose words are `words` and which holds `substrings`
-        (of those the terms need)."""
-        return [term for index, present in ((self.by_word, words), (self.by_substring, substrings))
-                for key in index.keys() & present for term in index[key]]
+    def candidates(self, text: str, words: set[str]) -> dict[int, dict[str, list[Term]]]:
+        """topic number → role → the terms that may match `text`, whose words are `words`: one
+        pass over the text for all the topics."""
+        found: dict[int, dict[str, list[Term]]] = defaultdict(lambda: defaultdict(list))
+        for index, present in ((self.by_word, words & self.by_word.keys()), (self.by_substring, self.substrings.found(text))):
+            for key in present:
+                for number, role, term in index[key]:
+                    found[number][role].append(term)
+        return found
 
 
 @dataclass(frozen=True)
@@ -106,25 +112,25 @@ class Topic:
     name: str
     label_en: str
     label_zh: str
-    terms: dict[str, TermList]
-    context_terms: dict[str, TermList]
-    context: dict[str, TermList]
-    exclude: dict[str, TermList]
+    terms: dict[str, tuple[Term, ...]]
+    context_terms: dict[str, tuple[Term, ...]]
+    context: dict[str, tuple[Term, ...]]
+    exclude: dict[str, tuple[Term, ...]]
 
-    def first_match(self, text: str, words: set[str], substrings: set[str], lang: str) -> int | None:
+    def first_match(self, text: str, candidates: dict[str, list[Term]], lang: str) -> int | None:
         """The offset of the first accepted term in `text`, or None.
 
-        `text` is one article version in the form it is matched in (`_searchable`), `words` the
-        set of its words and `substrings` the terms' substrings it holds. The topic's context
-        terms count only if one of its `context` terms appears somewhere in `text`.
+        `text` is one article version in the form it is matched in (`_searchable`), `candidates`
+        this topic's terms per role that may match it (`TermIndex.candidates`). The topic's
+        context terms count only if one of its `context` terms appears somewhere in `text`.
         """
-        terms = self.terms[lang].candidates(words, substrings)
-        if self.context_terms[lang] and any(
-                next(term.finditer(text), None) for term in self.context[lang].candidates(words, substrings)):
-            terms += self.context_terms[lang].candidates(words, substrings)
+        terms = candidates.get("terms", [])
+        if candidates.get("context_terms") and any(
+                next(term.finditer(text), None) for term in candidates.get("context", [])):
+            terms = terms + candidates["context_terms"]
         if not terms:
             return None
-        exclusions = _Exclusions(self.exclude[lang].candidates(words, substrings), text)
+        exclusions = _Exclusions(candidates.get("exclude", []), text)
         starts = (_first_accepted(term, text, lang, exclusions) for term in terms)
         return min((start for start in starts if start is not None), default=None)
 
@@ -141,11 +147,19 @@ class Lexicon:
         return [topic.name for topic in self.topics]
 
     @cached_property
-    def substrings(self) -> dict[str, StringFinder]:
-        """Per language, a finder of the substrings all the terms need, for one pass over a text."""
-        return {lang: StringFinder(key for topic in self.topics for role in ROLES
-                                   for key in getattr(topic, role)[lang].by_substring)
-                for lang in LANGS}
+    def index(self) -> dict[str, TermIndex]:
+        """The terms of every topic, per language, by what they need a text to hold."""
+        indexes = {}
+        for lang in LANGS:
+            by_word: dict[str, list] = defaultdict(list)
+            by_substring: dict[str, list] = defaultdict(list)
+            for number, topic in enumerate(self.topics):
+                for role in ROLES:
+                    for term in getattr(topic, role)[lang]:
+                        key_index, key = (by_word, term.word) if term.word else (by_substring, term.substring)
+                        key_index[key].append((number, role, term))
+            indexes[lang] = TermIndex(dict(by_word), dict(by_substring))
+        return indexes
 
     def select(self, names: Iterable[str] | str) -> Lexicon:
         """A lexicon with only the named topics (a list, or one string of comma-separated names).
@@ -200,14 +214,15 @@ def _topic_evidence(article: Article, lexicon: Lexicon) -> dict[str, tuple[str, 
     lang = article.lang
     searched = _searchable("\n".join(text for _, text in units), lang)
     words = set(WORD_RE.findall(searched)) if lang == "en" else set()
-    substrings = lexicon.substrings[lang].found(searched)
+    candidates = lexicon.index[lang].candidates(searched, words)
     searched_units = searched.split("\n")
     starts = [0]
     for unit in searched_units[:-1]:
         starts.append(starts[-1] + len(unit) + 1)
     found = {}
-    for topic in lexicon.topics:
-        offset = topic.first_match(searched, words, substrings, lang)
+    for number in sorted(candidates):  # in the order of the lexicon
+        topic = lexicon.topics[number]
+        offset = topic.first_match(searched, candidates[number], lang)
         if offset is not None:
             i = bisect_right(starts, offset) - 1
             number, original = units[i]
@@ -390,19 +405,14 @@ def _anchor(term: str, lang: str) -> tuple[str, str]:
     return "substring", max((t.rstrip("*") for t in tokens), key=len)
 
 
-def compile_terms(terms: list[str], lang: str) -> TermList:
-    """The lexicon terms of one role and language, compiled and indexed."""
+def compile_terms(terms: list[str], lang: str) -> tuple[Term, ...]:
+    """The lexicon terms of one role and language, compiled."""
     compiled = []
     for term in terms:
         kind, anchor = _anchor(term, lang)
         regex = re.compile(term_regex(term, lang) + (r"(?!\w)" if lang == "en" else ""))
         compiled.append(Term(term, regex, lang == "en", **{kind: anchor}))
-    by_word: dict[str, tuple[Term, ...]] = {}
-    by_substring: dict[str, tuple[Term, ...]] = {}
-    for term in compiled:
-        index, key = (by_word, term.word) if term.word else (by_substring, term.substring)
-        index[key] = index.get(key, ()) + (term,)
-    return TermList(tuple(compiled), by_word, by_substring)
+    return tuple(compiled)
 
 
 class _UniqueKeyLoader(yaml.CSafeLoader):

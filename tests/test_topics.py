@@ -87,7 +87,7 @@ def test_evidence_holds_a_term_and_starts_on_its_line(rows, lexicon):
         assert evidence and evidence == evidence.strip()
         searched = to_simplified(evidence) if lang == "zh" else evidence.lower()
         topic = topics[row["topic"]]
-        terms = topic.terms[lang].terms + topic.context_terms[lang].terms
+        terms = topic.terms[lang] + topic.context_terms[lang]
         assert any(next(term.finditer(searched), None) for term in terms), row
         assert evidence[:10] in files[row["source_file"]][row["line"] - 1], row
 
