@@ -39,6 +39,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Iterable
 
+from .text import to_simplified
+
 POSSESSIVES_FILE = Path(__file__).parent / "data" / "english_possessives.yaml"
 DOMAIN_WORDS_FILE = Path(__file__).parent / "data" / "domain_words.txt"
 APOSTROPHE = "'"
@@ -55,22 +57,6 @@ class Repair:
 
 
 Fix = Callable[[str], "tuple[str, list[Repair]]"]
-
-
-# --------------------------------------------------------------------------------------------
-# Shared lazily loaded resources
-# --------------------------------------------------------------------------------------------
-
-@functools.cache
-def _opencc_t2s():
-    import opencc
-
-    return opencc.OpenCC("t2s")
-
-
-def _t2s(text: str) -> str:
-    """Traditional → Simplified Chinese (OpenCC ``t2s``)."""
-    return _opencc_t2s().convert(text)
 
 
 def _replace_spans(text: str, repairs: Iterable[Repair]) -> str:
@@ -97,7 +83,7 @@ def _readings(char: str) -> frozenset[str]:
     """Pinyin readings (NFC, with tone marks) of *char* and of its Simplified form."""
     from pypinyin import Style, pinyin
 
-    forms = {char, _t2s(char)}
+    forms = {char, to_simplified(char)}
     return frozenset(
         unicodedata.normalize("NFC", reading)
         for form in forms
@@ -258,7 +244,7 @@ def _load_domain_words(path: Path = DOMAIN_WORDS_FILE) -> dict[str, int | None]:
             continue
         if len(fields) > 2 or len(fields) == 2 and not fields[1].isdigit():
             raise ValueError(f"{path}:{number}: expected `word` or `word frequency`: {line!r}")
-        word = _t2s(fields[0])
+        word = to_simplified(fields[0])
         frequency = int(fields[1]) if len(fields) == 2 else None
         if frequency is not None or word not in words:
             words[word] = frequency
@@ -314,7 +300,7 @@ def _segmentation_score(text: str, word_penalty: float, dangling_penalty: float)
     less *dangling_penalty* per single-character function word right before a clause mark."""
     freq, log_total = _word_model()
     dangling = _dangling_words() if dangling_penalty else frozenset()
-    simplified = _t2s(text)
+    simplified = to_simplified(text)
     size = len(simplified)
     best = [0.0] + [-math.inf] * size  # best[i]: score of the best segmentation of [:i]
     for start, char in enumerate(simplified):
@@ -426,7 +412,7 @@ def _likeliest_chars(byte: int, position: int) -> dict[int, str]:
     pairs = {other: bytes((byte, other) if position == 0 else (other, byte))
              for other in _HIGH_BYTES}
     chars = {other: decoded[pair] for other, pair in pairs.items() if pair in decoded}
-    ranked = sorted(chars, key=lambda other: _char_logp(_t2s(chars[other])), reverse=True)
+    ranked = sorted(chars, key=lambda other: _char_logp(to_simplified(chars[other])), reverse=True)
     return {other: chars[other] for other in ranked[:_PREFILTER]}
 
 
@@ -726,7 +712,7 @@ def _is_odd(char: str, script: str | None) -> bool:
         return False
     if _CJK_RE.match(char):
         freq, _ = _word_model()
-        return freq.get(_t2s(char), 0) < _RARE_CHAR_FREQ or _is_foreign(char, script)
+        return freq.get(to_simplified(char), 0) < _RARE_CHAR_FREQ or _is_foreign(char, script)
     return True
 
 

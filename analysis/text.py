@@ -20,6 +20,7 @@ def _converter(config: str) -> opencc.OpenCC:
     return opencc.OpenCC(config)
 
 
+@lru_cache(maxsize=1 << 12)  # an article's lede is converted by several stages
 def to_simplified(text: str) -> str:
     """Traditional → Simplified with OpenCC: '國務委員趙克志' → '国务委员赵克志'."""
     return _converter("t2s").convert(text)

@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis import repair
+from analysis.text import to_simplified as t2s
 from analysis.repair import (
     Repair,
     fix_gbk_shift,
@@ -48,10 +49,6 @@ def apply(line: str, repairs: list[Repair]) -> str:
         assert line[r.offset:r.offset + len(r.before)] == r.before
         line = line[:r.offset] + r.after + line[r.offset + len(r.before):]
     return line
-
-
-def t2s(text: str) -> str:
-    return repair._t2s(text)
 
 
 def gbk_one_byte_off(text: str, start: int) -> str:
