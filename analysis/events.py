@@ -78,22 +78,22 @@ def pinyin_syllables() -> frozenset[str]:
     return frozenset(syllables)
 
 
+@lru_cache(maxsize=1 << 14)  # the same names recur in every article
 def is_pinyin_word(word: str, max_syllables: int = 2) -> bool:
     """True when `word` splits into at most `max_syllables` pinyin syllables: 'Kezhi', 'Ganlu'.
 
     >>> is_pinyin_word("Kezhi"), is_pinyin_word("Crocetti")
     (True, False)
     """
-    word = word.lower().replace("-", "")
+    return _splits_into_syllables(word.lower().replace("-", ""), max_syllables)
+
+
+def _splits_into_syllables(rest: str, left: int) -> bool:
+    if not rest:
+        return True
     syllables = pinyin_syllables()
-
-    @lru_cache(maxsize=None)
-    def splits(rest: str, left: int) -> bool:
-        if not rest:
-            return True
-        return left > 0 and any(rest[:n] in syllables and splits(rest[n:], left - 1) for n in range(1, min(6, len(rest)) + 1))
-
-    return splits(word, max_syllables)
+    return left > 0 and any(rest[:n] in syllables and _splits_into_syllables(rest[n:], left - 1)
+                            for n in range(1, min(6, len(rest)) + 1))
 
 
 @lru_cache(maxsize=1 << 14)

@@ -26,6 +26,7 @@ TRAILING_CREDIT_RE = re.compile(
     re.IGNORECASE,
 )
 END_MARK_RE = re.compile(r"\s*[■□]\s*$")
+CREDIT_TAIL = "".join(c for c in map(chr, range(0x3001)) if c.isspace()) + ".■□"  # what may follow its bracket
 # News-site furniture: an `Updated: 2021-07-17 20:30 Xinhua` stamp, a photo caption, a by-line.
 FURNITURE_RE = re.compile(
     r"^\s*(?:updated|published|source|editor|by)\s*:.*$"
@@ -115,13 +116,14 @@ def strip_trailing_credit(text: str) -> tuple[str, str]:
     ('公安部部長助理陳思源參加會議。', '(圖/滿博)')
     """
     credit = ""
-    match = TRAILING_CREDIT_RE.search(text)
+    # A credit ends in a bracket (then maybe a full stop and an end mark): test that before the regex.
+    match = TRAILING_CREDIT_RE.search(text) if text.rstrip(CREDIT_TAIL).endswith((")", "）", "]")) else None
     if match and match.start() > 0:
         credit = match.group(0).strip().rstrip("■□").strip()
         ends_sentence = credit.endswith(".") and not text[: match.start()].rstrip().endswith((".", "。"))
         credit = credit.rstrip(".").strip()
         text = text[: match.start()].rstrip() + ("." if ends_sentence else "")
-    mark = END_MARK_RE.search(text)
+    mark = END_MARK_RE.search(text) if text.rstrip().endswith(("■", "□")) else None
     if mark:
         text = text[: mark.start()]
         credit = (credit + " ■").strip()
