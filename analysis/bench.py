@@ -6,7 +6,7 @@ The corpora are newsletter issues rebuilt from the real article blocks of seeds/
 its Chinese and English versions in the same issue (side by side or apart), its dates are shifted by
 a random number of days, its counterpart and attendees are rotated among the real names of the seeds,
 and about half the copies keep the seeds' damage (injected pinyin, GBK mojibake, stray `?`). Every
-run is a fresh subprocess: wall time, and peak memory of its whole process tree. `extract` runs
+run is a fresh subprocess: wall time, and peak memory of its whole process tree (PSS). `extract` runs
 without its per-file cache; the report uses the cache of .cache/extract, keyed by file path, so it
 is cold in a new workdir (the default) and warm when a --workdir is used again. The targets are
 checked at the end (PASS/FAIL); the exit status is 0 either way.
@@ -323,8 +323,9 @@ class Run:
     """One measured subprocess."""
 
     seconds: float
-    peak_mb: float  # all its processes together
-    largest_mb: float  # its largest single process
+    peak_mb: float  # all its processes together, each counting its share of the pages they share (PSS)
+    peak_rss_mb: float  # all its processes together, each counting every page it uses (RSS)
+    largest_mb: float  # its largest single process (RSS)
     returncode: int
     log: Path
 
@@ -334,36 +335,48 @@ class Run:
         return f" (FAILED with exit status {self.returncode}: see {self.log})" if self.returncode else ""
 
 
-def _tree_rss_kb(pid: int) -> int:
-    """Resident memory of `pid` and all its descendants, in KiB (from Linux /proc; 0 elsewhere)."""
+def _tree_memory_kb(pid: int) -> tuple[int, int]:
+    """(PSS, RSS) of `pid` and all its descendants, summed, in KiB (from Linux /proc; 0 elsewhere).
+
+    The PSS of a process counts a page shared by n processes as 1/n: summed over the processes,
+    it is the memory they hold together (forked workers share the parent's pages, and every
+    process maps the same libraries). Summed RSS counts shared pages once per process.
+    """
     try:
         with open(f"/proc/{pid}/status", encoding="ascii", errors="replace") as f:
             rss = next((int(line.split()[1]) for line in f if line.startswith("VmRSS:")), 0)
+        try:
+            with open(f"/proc/{pid}/smaps_rollup", encoding="ascii", errors="replace") as f:
+                pss = next((int(line.split()[1]) for line in f if line.startswith("Pss:")), rss)
+        except OSError:  # a kernel without smaps_rollup
+            pss = rss
         children = []
         for task in os.scandir(f"/proc/{pid}/task"):
             with open(f"{task.path}/children", encoding="ascii") as f:
                 children += [int(child) for child in f.read().split()]
     except OSError:  # gone already, or no /proc
-        return 0
-    return rss + sum(_tree_rss_kb(child) for child in children)
+        return 0, 0
+    below = [_tree_memory_kb(child) for child in children]
+    return pss + sum(p for p, _ in below), rss + sum(r for _, r in below)
 
 
 def run_measured(command: list[str], log: Path) -> Run:
     """Run `command` from the repository root, output to `log`; wall time and peak memory.
 
     Peak memory is that of the whole process tree (parallel workers and notebook kernels add up),
-    sampled every SAMPLE_SECONDS; that of its largest single process is the ru_maxrss wait4()
-    reports for the child and its descendants (exact, but per process).
+    PSS and RSS, sampled every SAMPLE_SECONDS; that of its largest single process is the
+    ru_maxrss wait4() reports for the child and its descendants (exact, but per process).
     """
     with log.open("wb") as out:
         started = time.perf_counter()
         process = subprocess.Popen(command, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
-        peak_kb, done = 0, threading.Event()
+        peak_pss_kb, peak_rss_kb, done = 0, 0, threading.Event()
 
         def sample():
-            nonlocal peak_kb
+            nonlocal peak_pss_kb, peak_rss_kb
             while not done.wait(SAMPLE_SECONDS):
-                peak_kb = max(peak_kb, _tree_rss_kb(process.pid))
+                pss, rss = _tree_memory_kb(process.pid)
+                peak_pss_kb, peak_rss_kb = max(peak_pss_kb, pss), max(peak_rss_kb, rss)
 
         sampler = threading.Thread(target=sample, daemon=True)
         sampler.start()
@@ -372,7 +385,8 @@ def run_measured(command: list[str], log: Path) -> Run:
         process.returncode = os.waitstatus_to_exitcode(status)
         done.set()
         sampler.join()
-    return Run(seconds, max(peak_kb, usage.ru_maxrss) / 1024, usage.ru_maxrss / 1024, process.returncode, log)
+    return Run(seconds, max(peak_pss_kb, usage.ru_maxrss) / 1024, max(peak_rss_kb, usage.ru_maxrss) / 1024,
+               usage.ru_maxrss / 1024, process.returncode, log)
 
 
 def run_extract(corpus: Path, out: Path, log: Path) -> Run:
@@ -473,7 +487,7 @@ def check_targets(results: list[Result], seeds_report: Run | None) -> list[tuple
     runs += [seeds_report] if seeds_report is not None else []
     if runs:
         peak = max(run.peak_mb for run in runs)
-        checks.append((peak < TARGET_PEAK_MB, f"peak memory: {peak:.0f} MB (target < {TARGET_PEAK_MB} MB)"))
+        checks.append((peak < TARGET_PEAK_MB, f"peak memory (PSS of all processes): {peak:.0f} MB (target < {TARGET_PEAK_MB} MB)"))
     if seeds_report is not None:
         checks.append((not seeds_report.returncode and seeds_report.seconds <= TARGET_SEEDS_REPORT_SECONDS,
                        f"report on seeds: {seeds_report.seconds:.1f} s "
@@ -486,10 +500,15 @@ def print_summary(results: list[Result], seeds_report: Run | None, workdir: Path
     print_table(results)
     if seeds_report is not None:
         print(f"report on seeds: {seeds_report.seconds:.1f} s, {seeds_report.peak_mb:.0f} MB{seeds_report.failure}")
-    print("MB are of all the processes of a run together; the largest single process:")
+    print("MB are of all the processes of a run together (PSS: a page shared by n processes counts 1/n);")
+    print("the same with each process counting its shared pages in full (summed RSS), and the largest single process:")
     for result in results:
-        report = f", report {result.report.largest_mb:.0f} MB" if result.report else ""
-        print(f"  {result.size:,}: extract {result.extract.largest_mb:.0f} MB{report}")
+        report = (f"; report {result.report.peak_rss_mb:.0f} MB summed RSS, largest {result.report.largest_mb:.0f} MB"
+                  if result.report else "")
+        print(f"  {result.size:,}: extract {result.extract.peak_rss_mb:.0f} MB summed RSS, "
+              f"largest {result.extract.largest_mb:.0f} MB{report}")
+    if seeds_report is not None:
+        print(f"  seeds: report {seeds_report.peak_rss_mb:.0f} MB summed RSS, largest {seeds_report.largest_mb:.0f} MB")
     for result in results:
         if result.report is not None:
             print(report_breakdown(f"{result.size:,}", result.report, workdir / "reports" / f"bench_{result.size}"))
