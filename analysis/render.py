@@ -96,8 +96,11 @@ def extract_tables(params: Params, run_dir: Path) -> None:
     extracts them itself). This runs in a child process, whose memory is freed when it ends."""
     print("[tables] extract the corpus", flush=True)
     with ProcessPoolExecutor(1) as pool:
+        future = pool.submit(_prepare_run, params, run_dir)
+        import papermill  # noqa: F401  (slow to import: loaded here while the child extracts)
+
         try:
-            pool.submit(_prepare_run, params, run_dir).result()
+            future.result()
         except (ValueError, OSError) as error:
             raise ReportError(f"extracting the tables failed: {error}") from error
 
