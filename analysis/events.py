@@ -14,15 +14,13 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
-from pypinyin import Style, lazy_pinyin
-from pypinyin.pinyin_dict import pinyin_dict
 from rapidfuzz import fuzz
 
 from .diagnostics import Diagnostic
 from .gazetteer import Gazetteer
 from .pair import Pair
 from .segment import Article
-from .text import to_simplified
+from .text import to_simplified, toneless_pinyin
 
 ROLES_PATH = Path(__file__).parent / "data" / "roles.yaml"
 TYPE_PRIORITY = ["video_conference", "phone_call", "meeting", "event"]
@@ -70,6 +68,8 @@ def load_roles(path: str | Path = ROLES_PATH) -> Roles:
 @lru_cache(maxsize=1)
 def pinyin_syllables() -> frozenset[str]:
     """Every toneless pinyin syllable pypinyin knows: 'zhao', 'ke', 'zhi', …"""
+    from pypinyin.pinyin_dict import pinyin_dict
+
     syllables = set()
     for readings in pinyin_dict.values():
         for reading in readings.split(","):
@@ -103,7 +103,7 @@ def romanise(name_zh: str) -> str:
     >>> romanise("趙克志")
     'Zhao Kezhi'
     """
-    syllables = lazy_pinyin(to_simplified(name_zh), style=Style.NORMAL)
+    syllables = toneless_pinyin(name_zh)
     return (syllables[0].capitalize() + " " + "".join(syllables[1:]).capitalize()).strip()
 
 
@@ -111,7 +111,7 @@ def romanise(name_zh: str) -> str:
 def name_key(name: str) -> str:
     """A key that a Chinese name and its pinyin share: '趙克志' and 'Zhao Kezhi' → 'zhaokezhi'."""
     if re.search(r"[\u4e00-\u9fff]", name):
-        name = "".join(lazy_pinyin(to_simplified(name), style=Style.NORMAL))
+        name = "".join(toneless_pinyin(name))
     return re.sub(r"[^a-z]", "", name.lower())
 
 

@@ -13,13 +13,11 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from pypinyin import Style, lazy_pinyin
-
 from .dates import PartialDate, context_year, find_dates, lede_date
 from .diagnostics import Diagnostic
 from .gazetteer import Gazetteer
 from .segment import Article
-from .text import StringFinder, to_simplified
+from .text import StringFinder, to_simplified, toneless_pinyin
 
 MIN_PAIR_SCORE = 2.5
 STAMP_RE = re.compile(r"^\s*[\w\u4e00-\u9fff ]{1,12}\s*[:：]")  # `Updated: …`, `发布时间：…`
@@ -52,7 +50,7 @@ class Pair:
 
 @lru_cache(maxsize=None)
 def _char_pinyin(char: str) -> str:
-    return lazy_pinyin(char, style=Style.NORMAL)[0]
+    return toneless_pinyin(char)[0]
 
 
 def zh_pinyin(text: str) -> str:
