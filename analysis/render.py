@@ -124,7 +124,15 @@ def execute_notebooks(notebooks: list[Path], run_dir: Path, params: Params) -> l
     with ThreadPoolExecutor(workers) as pool:
         futures = [pool.submit(_execute, nb, out_dir, parameters, f"[{i}/{total}]", workers == 1)
                    for i, nb in enumerate(notebooks, start=1)]
+        _import_converters()
         return [future.result() for future in futures]
+
+
+def _import_converters() -> None:
+    """Import nbconvert, BeautifulSoup and WeasyPrint (about a second) while the kernels run."""
+    import bs4  # noqa: F401
+    import nbconvert  # noqa: F401
+    import weasyprint  # noqa: F401
 
 
 def _execute(notebook: Path, out_dir: Path, parameters: dict, label: str, progress: bool) -> Path:
