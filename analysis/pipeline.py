@@ -7,12 +7,14 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import hashlib
 import importlib
 import os
 import pickle
 import sys
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from pathlib import Path
@@ -147,15 +149,34 @@ def extract(corpus: list[str | Path], gazetteer_path: str | Path = DEFAULT_GAZET
 
     With `cache_dir`, files unchanged since an earlier run (same bytes, same code) are not parsed again.
     """
+    with _cyclic_gc_paused():
+        return _extract(corpus, Resources(str(gazetteer_path), str(lexicon_path)), progress,
+                        Path(cache_dir) if cache_dir else None)
+
+
+@contextmanager
+def _cyclic_gc_paused():
+    """Pause Python's cyclic garbage collector. A run builds (and unpickles from its workers)
+    millions of objects, few of them in reference cycles, and the collector would walk that
+    growing heap again and again: a third of the main process's time on 10,000 articles."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _extract(corpus: list[str | Path], resources: Resources, progress: bool, cache_dir: Path | None) -> Tables:
     files, diagnostics = discover(list(corpus))
-    resources = Resources(str(gazetteer_path), str(lexicon_path))
     gazetteer = load_gazetteer(resources.gazetteer)
     lexicon = load_lexicon(resources.lexicon)
     articles: list[Article] = []
     repairs: list[dict] = []
     # pandas and pyarrow, for the tables, are imported while the workers read.
     import_tables = partial(importlib.import_module, ".tables", __package__)
-    for result in read_corpus(files, resources, Path(cache_dir) if cache_dir else None, progress, import_tables):
+    for result in read_corpus(files, resources, cache_dir, progress, import_tables):
         articles += result.articles
         repairs += result.repairs
         diagnostics += result.diagnostics
