@@ -126,13 +126,14 @@ def _process(path: str | Path, data: bytes, resources: Resources) -> FileResult:
 
 
 def read_corpus(files: list[Path], resources: Resources, cache_dir: Path | None, progress: bool,
-                meanwhile: Callable[[], object] = lambda: None) -> list[FileResult]:
-    """The per-file stages on every file, in parallel processes when there are many files;
-    `meanwhile` runs in this process while they work (or before, without them)."""
+                meanwhile: Callable[[], object] = lambda: None, jobs: int | None = None) -> list[FileResult]:
+    """The per-file stages on every file, in up to `jobs` parallel processes (default: one per
+    core) when there are many files; `meanwhile` runs in this process while they work (or
+    before, without them)."""
     version = code_version(resources.gazetteer, resources.lexicon) if cache_dir is not None else ""
     work = partial(process_file, resources=resources, cache_dir=cache_dir, version=version)
     bar = dict(desc="read", unit="file", total=len(files), disable=not progress or len(files) < PARALLEL_FROM)
-    workers = min(os.cpu_count() or 1, len(files) // PARALLEL_FROM + 1)
+    workers = min(jobs or os.cpu_count() or 1, len(files) // PARALLEL_FROM + 1)
     if workers < 2:
         meanwhile()
         return [work(path) for path in tqdm(files, **bar)]
@@ -144,14 +145,15 @@ def read_corpus(files: list[Path], resources: Resources, cache_dir: Path | None,
 
 def extract(corpus: list[str | Path], gazetteer_path: str | Path = DEFAULT_GAZETTEER,
             lexicon_path: str | Path = DEFAULT_LEXICON, progress: bool = True,
-            cache_dir: str | Path | None = None) -> Tables:
+            cache_dir: str | Path | None = None, jobs: int | None = None) -> Tables:
     """Run every stage on the corpus (files, folders or globs) and return the tidy tables.
 
-    With `cache_dir`, files unchanged since an earlier run (same bytes, same code) are not parsed again.
+    With `cache_dir`, files unchanged since an earlier run (same bytes, same code) are not parsed
+    again. Files are read by up to `jobs` processes (default: one per core).
     """
     with _cyclic_gc_paused():
         return _extract(corpus, Resources(str(gazetteer_path), str(lexicon_path)), progress,
-                        Path(cache_dir) if cache_dir else None)
+                        Path(cache_dir) if cache_dir else None, jobs)
 
 
 @contextmanager
@@ -168,7 +170,8 @@ def _cyclic_gc_paused():
             gc.enable()
 
 
-def _extract(corpus: list[str | Path], resources: Resources, progress: bool, cache_dir: Path | None) -> Tables:
+def _extract(corpus: list[str | Path], resources: Resources, progress: bool, cache_dir: Path | None,
+             jobs: int | None) -> Tables:
     files, diagnostics = discover(list(corpus))
     gazetteer = load_gazetteer(resources.gazetteer)
     lexicon = load_lexicon(resources.lexicon)
@@ -176,7 +179,7 @@ def _extract(corpus: list[str | Path], resources: Resources, progress: bool, cac
     repairs: list[dict] = []
     # pandas and pyarrow, for the tables, are imported while the workers read.
     import_tables = partial(importlib.import_module, ".tables", __package__)
-    for result in read_corpus(files, resources, cache_dir, progress, import_tables):
+    for result in read_corpus(files, resources, cache_dir, progress, import_tables, jobs):
         articles += result.articles
         repairs += result.repairs
         diagnostics += result.diagnostics
@@ -220,12 +223,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lexicon", default=str(DEFAULT_LEXICON), help="topic lexicon YAML file")
     parser.add_argument("--cache", default=str(DEFAULT_CACHE), help="per-file cache folder (default: %(default)s)")
     parser.add_argument("--no-cache", action="store_true", help="parse every file again")
+    parser.add_argument("--jobs", type=_positive, metavar="N",
+                        help="processes that read the files (default: one per core; 1 reads them all in this one)")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
+
+
+def _positive(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {value!r}")
+    return int(value)
 
 
 def main(args: argparse.Namespace) -> int:
     try:
-        tables = extract(args.corpus, args.gazetteer, args.lexicon, progress=not args.quiet,
+        tables = extract(args.corpus, args.gazetteer, args.lexicon, progress=not args.quiet, jobs=args.jobs,
                          cache_dir=None if args.no_cache else args.cache)
     except CorpusError as error:
         print(f"error: {error}", file=sys.stderr)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis.pipeline import extract
+from analysis.pipeline import PARALLEL_FROM, extract
 from variants import BLOCKS, SEED_000, SEED_002, SEEDS, write_variant
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -130,6 +130,15 @@ def test_variants_give_the_same_events(tmp_path, kind):
     assert len(tables.attendees) == 16
     if kind not in ("zh_only", "en_only"):
         assert len(tables.articles) == 14 and tables.articles.event_id.nunique() == 7
+
+
+def test_parallel_workers_give_the_tables_of_one_process(tmp_path):
+    corpus = [write_variant(tmp_path / name, kind) for name, kind in (("a", "split"), ("b", "split"), ("c", "simplified"))]
+    assert sum(1 for folder in corpus for _ in folder.glob("*.txt")) >= PARALLEL_FROM  # enough for two workers
+    alone, parallel = (extract(corpus, progress=False, jobs=jobs) for jobs in (1, 2))
+    for (name, one), (_, two) in zip(alone.items(), parallel.items()):
+        pd.testing.assert_frame_equal(one, two, obj=name)
+    assert len(alone.events) >= 7 * 2
 
 
 def test_cli_writes_sorted_tables_with_fixed_columns(tmp_path):
