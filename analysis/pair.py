@@ -23,6 +23,7 @@ MIN_PAIR_SCORE = 2.5
 STAMP_RE = re.compile(r"^\s*[\w\u4e00-\u9fff ]{1,12}\s*[:：]")  # `Updated: …`, `发布时间：…`
 CJK_RUN_RE = re.compile(r"[\u3400-\u9fff]+")
 NUMBER_RE = re.compile(r"\d+")
+NAME_PAIR_RE = re.compile(r"\b([A-Z][a-z]+)\s+(?=([A-Z][a-z]+)\b)")  # the second word is looked at, not taken: pairs overlap
 
 
 @dataclass
@@ -69,12 +70,7 @@ def en_name_keys(text: str) -> set[str]:
     >>> sorted(en_name_keys("Minister Zhao Kezhi met Xu"))
     ['ministerzhao', 'zhaokezhi']
     """
-    keys = set()
-    for m in re.finditer(r"\b([A-Z][a-z]+)\s+([A-Z][a-z]+)\b", text):
-        keys.add((m.group(1) + m.group(2)).lower())
-    for m in re.finditer(r"\b([A-Z][a-z]+)\s+(?=([A-Z][a-z]+)\b)", text):  # overlapping pairs
-        keys.add((m.group(1) + m.group(2)).lower())
-    return keys
+    return {(first + second).lower() for first, second in NAME_PAIR_RE.findall(text)}
 
 
 def features(article: Article, gazetteer: Gazetteer) -> Features:
