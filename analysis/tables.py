@@ -69,8 +69,13 @@ class Tables:
 
 def frame(name: str, rows: list[dict]) -> pd.DataFrame:
     """A table with its fixed columns and sorted rows (missing values are empty strings)."""
+    return _fixed(name, pd.DataFrame(rows, columns=SCHEMAS[name][0]))
+
+
+def _fixed(name: str, df: pd.DataFrame) -> pd.DataFrame:
+    """`df` with the columns of table `name`, in order and typed, and its rows sorted."""
     columns, order = SCHEMAS[name]
-    df = pd.DataFrame(rows, columns=columns)
+    df = df.reindex(columns=columns)
     for column in columns:
         if column in INT_COLUMNS:
             df[column] = df[column].fillna(0).astype("int64")
@@ -95,4 +100,4 @@ def write_table(df: pd.DataFrame, name: str, out_dir: str | Path) -> list[Path]:
 
 def read_table(name: str, out_dir: str | Path) -> pd.DataFrame:
     """Read a table written by write_table back, with its column types."""
-    return frame(name, pd.read_parquet(Path(out_dir) / f"{name}.parquet").to_dict("records"))
+    return _fixed(name, pd.read_parquet(Path(out_dir) / f"{name}.parquet"))
