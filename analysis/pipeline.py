@@ -152,8 +152,12 @@ def extract(corpus: list[str | Path], gazetteer_path: str | Path = DEFAULT_GAZET
     again. Files are read by up to `jobs` processes (default: one per core).
     """
     with _cyclic_gc_paused():
-        return _extract(corpus, Resources(str(gazetteer_path), str(lexicon_path)), progress,
+        rows = _extract(corpus, Resources(str(gazetteer_path), str(lexicon_path)), progress,
                         Path(cache_dir) if cache_dir else None, jobs)
+    from .tables import Tables, frame
+
+    # Each table's rows are dropped once it is made: the articles' objects go with theirs.
+    return Tables(**{name: frame(name, rows.pop(name)) for name in list(rows)})
 
 
 @contextmanager
@@ -171,7 +175,8 @@ def _cyclic_gc_paused():
 
 
 def _extract(corpus: list[str | Path], resources: Resources, progress: bool, cache_dir: Path | None,
-             jobs: int | None) -> Tables:
+             jobs: int | None) -> dict[str, list[dict]]:
+    """The rows of every table, built in this process and its workers."""
     files, diagnostics = discover(list(corpus))
     gazetteer = load_gazetteer(resources.gazetteer)
     lexicon = load_lexicon(resources.lexicon)
@@ -188,16 +193,8 @@ def _extract(corpus: list[str | Path], resources: Resources, progress: bool, cac
     event_rows, attendee_rows, event_diagnostics = events_stage.extract_events(pairs, gazetteer)
     diagnostics += event_diagnostics
     topic_rows = topics_stage.assign_topics(pairs, lexicon)
-    from .tables import Tables, frame
-
-    return Tables(
-        articles=frame("articles", article_rows(pairs)),
-        events=frame("events", event_rows),
-        attendees=frame("attendees", attendee_rows),
-        event_topics=frame("event_topics", topic_rows),
-        repairs=frame("repairs", repairs),
-        diagnostics=frame("diagnostics", [vars(d) for d in diagnostics]),
-    )
+    return {"articles": article_rows(pairs), "events": event_rows, "attendees": attendee_rows,
+            "event_topics": topic_rows, "repairs": repairs, "diagnostics": [vars(d) for d in diagnostics]}
 
 
 def article_rows(pairs: list[Pair]) -> list[dict]:
