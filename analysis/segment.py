@@ -202,7 +202,7 @@ def segment(source_file: str, lines: list[str], raw_lines: list[str],
             i = title_end
             continue
         starts_new = (bool(title) or current is None or current.lang != kind or bool(current.credits)
-                      or (bool(current.body) and CLOSING_RE.search(current.body[-1][1]) and LEDE_DATE_RE.match(lines[i])))
+                      or (bool(current.body) and LEDE_DATE_RE.match(lines[i]) and CLOSING_RE.search(current.body[-1][1])))
         if starts_new:
             current = Article(source_file, kind, i + 1)
             articles.append(current)

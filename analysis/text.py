@@ -11,7 +11,8 @@ import ahocorasick
 import opencc
 
 CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-LATIN_RE = re.compile(r"[A-Za-z\u00c0-\u024f]")
+CJK_RUN_RE = re.compile(CJK_RE.pattern + "+")
+LATIN_RUN_RE = re.compile(r"[A-Za-z\u00c0-\u024f]+")
 ASCII_LETTER_RE = re.compile(r"[A-Za-z]")
 
 
@@ -51,8 +52,8 @@ def line_lang(line: str) -> str:
     """
     if line.isascii():  # most English lines: no CJK to count
         return "en" if ASCII_LETTER_RE.search(line) else ""
-    cjk = len(CJK_RE.findall(line))
-    latin = len(LATIN_RE.findall(line))
+    cjk = sum(map(len, CJK_RUN_RE.findall(line)))  # counted by runs: many times faster than by characters
+    latin = sum(map(len, LATIN_RUN_RE.findall(line)))
     if not cjk and not latin:
         return ""
     # A CJK character carries about as much text as a Latin word (~4 letters).
