@@ -63,7 +63,7 @@ class Gazetteer:
         if lang == "zh":
             return [(start, end, table[name]) for start, end, name in finder.find_longest(to_simplified(text))]
         found, position = [], 0
-        for start, end, name in sorted(finder.find_all(text), key=lambda match: (match[0], -match[1])):
+        for start, end, name in finder.find_all(text):  # by start, longest first
             if start < position or _joins_word(text, start - 1):
                 continue
             if text.startswith("'s", end) and not _joins_word(text, end + 2):

@@ -61,7 +61,7 @@ def zh_pinyin(text: str) -> str:
     >>> zh_pinyin("國務委員趙克志、許甘露")
     'guowuweiyuanzhaokezhi|xuganlu'
     """
-    return "|".join("".join(_char_pinyin(c) for c in run) for run in CJK_RUN_RE.findall(to_simplified(text)))
+    return "|".join("".join(map(_char_pinyin, run)) for run in CJK_RUN_RE.findall(to_simplified(text)))
 
 
 def en_name_keys(text: str) -> set[str]:

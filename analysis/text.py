@@ -66,7 +66,7 @@ class StringFinder:
 
     >>> finder = StringFinder(["反恐", "恐怖", "反恐怖主义"])
     >>> finder.find_all("加强反恐怖主义合作")
-    [(2, 4, '反恐'), (2, 7, '反恐怖主义'), (3, 5, '恐怖')]
+    [(2, 7, '反恐怖主义'), (2, 4, '反恐'), (3, 5, '恐怖')]
     >>> sorted(finder.found("打击恐怖主义")), StringFinder([]).found("恐怖")
     (['恐怖'], set())
     """
@@ -79,10 +79,12 @@ class StringFinder:
             self._automaton.make_automaton()
 
     def find_all(self, text: str) -> list[tuple[int, int, str]]:
-        """(start, end, string) of every occurrence, overlapping ones too, by start then end."""
+        """(start, end, string) of every occurrence, overlapping ones too, by start, longest first."""
         if not len(self._automaton):
             return []
-        return sorted((last + 1 - len(string), last + 1, string) for last, string in self._automaton.iter(text))
+        found = [(last + 1 - len(string), last + 1, string) for last, string in self._automaton.iter(text)]
+        found.sort(key=lambda match: (match[0], -match[1]))
+        return found
 
     def find_longest(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, string) of the longest string at the leftmost place, then on after it.

@@ -292,11 +292,18 @@ def _splits_words(text: str, start: int, end: int) -> bool:
     >>> _splits_words("防疫情况", 1, 3), _splits_words("抗击疫情", 2, 4)  # 疫情 in 防疫|情况, 抗击|疫情
     (True, False)
     """
-    if end - start != 2 or len(CJK_RE.findall(text[start:end])) != 2 or not _overlapping_word(text, start):
+    if end - start != 2 or len(CJK_RE.findall(text[start:end])) != 2:
         return False
     low = max(0, start - JIEBA_WINDOW)
-    window = text[low:end + JIEBA_WINDOW]
-    start, end = start - low, end - low
+    return _window_splits(text[low:end + JIEBA_WINDOW], start - low)
+
+
+@lru_cache(maxsize=1 << 14)  # the same phrases recur from article to article
+def _window_splits(window: str, start: int) -> bool:
+    """Whether the two characters at `start` of `window` straddle two words of its segmentation."""
+    if not _overlapping_word(window, start):
+        return False
+    end = start + 2
     return any(word_start < start < word_end < end or start < word_start < end < word_end
                for _, word_start, word_end in _jieba().tokenize(window, HMM=False))
 
