@@ -306,6 +306,10 @@ def en_patterns(roles: Roles) -> dict[str, re.Pattern]:
     }
 
 
+# Words the attendee_list pattern of `en_patterns` needs: without one of them it cannot match.
+ATTENDANCE_CUES_EN = ("Also present", "attended", "present at", "accompanied", "joined")
+
+
 def en_name_spans(text: str, roles: Roles) -> list[tuple[int, int]]:
     """Spans of romanised Chinese names: a common surname and a pinyin given name ('Meng Yang')."""
     return [m.span() for m in en_patterns(roles)["pinyin_name"].finditer(text)
@@ -397,6 +401,8 @@ def attendees_en(article: Article, roles: Roles, principal: Official | None) -> 
     """Named officials of `Also present were …` or `… attended the event`, each with the title before the name."""
     found: list[Official] = []
     for line, text in closing_paragraphs(article):
+        if not any(cue in text for cue in ATTENDANCE_CUES_EN):  # the list's pattern cannot match
+            continue
         for m in en_patterns(roles)["attendee_list"].finditer(text):
             listing = m.group("list1") or m.group("list2") or ""
             previous = 0
