@@ -98,7 +98,8 @@ class TermIndex:
         """topic number → role → the terms that may match `text`, whose words are `words`: one
         pass over the text for all the topics."""
         found: dict[int, dict[str, list[Term]]] = defaultdict(lambda: defaultdict(list))
-        for index, present in ((self.by_word, words & self.by_word.keys()), (self.by_substring, self.substrings.found(text))):
+        substrings = self.substrings.found(text)
+        for index, present in ((self.by_word, words & self.by_word.keys()), (self.by_substring, substrings)):
             for key in present:
                 for number, role, term in index[key]:
                     found[number][role].append(term)
@@ -116,23 +117,6 @@ class Topic:
     context_terms: dict[str, tuple[Term, ...]]
     context: dict[str, tuple[Term, ...]]
     exclude: dict[str, tuple[Term, ...]]
-
-    def first_match(self, text: str, candidates: dict[str, list[Term]], lang: str) -> int | None:
-        """The offset of the first accepted term in `text`, or None.
-
-        `text` is one article version in the form it is matched in (`_searchable`), `candidates`
-        this topic's terms per role that may match it (`TermIndex.candidates`). The topic's
-        context terms count only if one of its `context` terms appears somewhere in `text`.
-        """
-        terms = candidates.get("terms", [])
-        if candidates.get("context_terms") and any(
-                next(term.finditer(text), None) for term in candidates.get("context", [])):
-            terms = terms + candidates["context_terms"]
-        if not terms:
-            return None
-        exclusions = _Exclusions(candidates.get("exclude", []), text)
-        starts = (_first_accepted(term, text, lang, exclusions) for term in terms)
-        return min((start for start in starts if start is not None), default=None)
 
 
 @dataclass(frozen=True)
@@ -222,7 +206,7 @@ def _topic_evidence(article: Article, lexicon: Lexicon) -> dict[str, tuple[str, 
     found = {}
     for number in sorted(candidates):  # in the order of the lexicon
         topic = lexicon.topics[number]
-        offset = topic.first_match(searched, candidates[number], lang)
+        offset = _first_match(searched, candidates[number], lang)
         if offset is not None:
             i = bisect_right(starts, offset) - 1
             number, original = units[i]
@@ -257,6 +241,24 @@ def _sentence_at(original: str, searched: str, offset: int, lang: str) -> str:
 # --------------------------------------------------------------------------------------------
 # Matching
 # --------------------------------------------------------------------------------------------
+
+def _first_match(text: str, candidates: dict[str, list[Term]], lang: str) -> int | None:
+    """The offset of the first accepted term in `text`, or None.
+
+    `text` is one article version in the form it is matched in (`_searchable`), `candidates`
+    one topic's terms per role that may match it (`TermIndex.candidates`). The topic's
+    context terms count only if one of its `context` terms appears somewhere in `text`.
+    """
+    terms = candidates.get("terms", [])
+    if candidates.get("context_terms") and any(
+            next(term.finditer(text), None) for term in candidates.get("context", [])):
+        terms = terms + candidates["context_terms"]
+    if not terms:
+        return None
+    exclusions = _Exclusions(candidates.get("exclude", []), text)
+    starts = (_first_accepted(term, text, lang, exclusions) for term in terms)
+    return min((start for start in starts if start is not None), default=None)
+
 
 class _Exclusions:
     """Where a topic's exclusion phrases are in one text, found on first need."""
