@@ -39,7 +39,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Iterable
 
-from .text import to_simplified
+from .text import jieba_tokenizer, to_simplified
 
 POSSESSIVES_FILE = Path(__file__).parent / "data" / "english_possessives.yaml"
 DOMAIN_WORDS_FILE = Path(__file__).parent / "data" / "domain_words.txt"
@@ -195,12 +195,9 @@ def _word_model() -> tuple[_WordCounts, float]:
     """jieba's dictionary with the domain dictionary's words (Simplified words → frequency;
     every prefix of a word is a key, with count 0 unless it is a word), and the log of the
     total. jieba's own dictionary is left as it is: the other stages segment with it."""
-    import jieba
-
-    jieba.setLogLevel(60)
-    jieba.dt.check_initialized()
-    freq = _WordCounts(jieba.dt.FREQ)
-    total = jieba.dt.total + _add_words(freq, _load_domain_words())
+    tokenizer = jieba_tokenizer()
+    freq = _WordCounts(tokenizer.FREQ)
+    total = tokenizer.total + _add_words(freq, _load_domain_words())
     return freq, math.log(total)
 
 
@@ -327,9 +324,7 @@ def _dangling_words() -> frozenset[str]:
     The tags are read from the lines `word count tag` of jieba's dictionary file, as
     jieba.posseg reads them (which would also build a table of all 350,000 words).
     """
-    import jieba
-
-    with jieba.dt.get_dict_file() as dictionary:
+    with jieba_tokenizer().get_dict_file() as dictionary:
         text = dictionary.read().decode("utf-8")
     tags = "|".join(sorted(_DANGLING_TAGS))
     return frozenset(re.findall(rf"^(\S) \d+ (?:{tags})\r?$", text, re.MULTILINE))

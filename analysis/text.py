@@ -1,19 +1,26 @@
-"""Small text helpers shared by the stages: script conversion, language of a line, and a finder
-of many fixed strings at once."""
+"""Small text helpers shared by the stages: script conversion, jieba's tokenizer, language of a line,
+and a finder of many fixed strings at once."""
 
 from __future__ import annotations
 
+import os
+import pickle
 import re
 from functools import lru_cache
-from typing import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable
 
 import ahocorasick
 import opencc
+
+if TYPE_CHECKING:
+    import jieba
 
 CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 CJK_RUN_RE = re.compile(CJK_RE.pattern + "+")
 LATIN_RUN_RE = re.compile(r"[A-Za-z\u00c0-\u024f]+")
 ASCII_LETTER_RE = re.compile(r"[A-Za-z]")
+JIEBA_CACHE = Path(__file__).parent.parent / ".cache" / "jieba"
 
 
 @lru_cache(maxsize=None)
@@ -42,6 +49,41 @@ def toneless_pinyin(text: str) -> list[str]:
     from pypinyin import Style, lazy_pinyin
 
     return lazy_pinyin(to_simplified(text), style=Style.NORMAL)
+
+
+@lru_cache(maxsize=1)
+def jieba_tokenizer() -> jieba.Tokenizer:
+    """jieba's default tokenizer, its dictionary loaded on first need (the repair and topics
+    stages share it).
+
+    jieba keeps its prefix dictionary (500,000 keys) in a marshal cache that takes 0.6 s to load;
+    a pickle of it loads in 0.2 s. The pickle is kept in `.cache/jieba`, under a name that
+    changes with jieba's version and its dictionary file.
+    """
+    import jieba
+
+    jieba.setLogLevel(60)
+    tokenizer = jieba.dt
+    if tokenizer.initialized or tokenizer.dictionary != jieba.DEFAULT_DICT:
+        tokenizer.check_initialized()
+        return tokenizer
+    stat = (Path(jieba.__file__).parent / jieba.DEFAULT_DICT_NAME).stat()
+    cache = JIEBA_CACHE / f"dictionary-{jieba.__version__}-{stat.st_size}-{stat.st_mtime_ns}.pickle"
+    try:
+        with cache.open("rb") as f:
+            tokenizer.FREQ, tokenizer.total = pickle.load(f)
+        tokenizer.initialized = True
+    except Exception:  # missing, partly written or damaged: made again from jieba's own
+        tokenizer.initialize()
+        partial = cache.with_suffix(f".{os.getpid()}.tmp")
+        try:
+            JIEBA_CACHE.mkdir(parents=True, exist_ok=True)
+            with partial.open("wb") as f:
+                pickle.dump((tokenizer.FREQ, tokenizer.total), f, protocol=pickle.HIGHEST_PROTOCOL)
+            partial.replace(cache)
+        except OSError:  # a read-only installation: jieba's own cache still serves
+            partial.unlink(missing_ok=True)
+    return tokenizer
 
 
 def line_lang(line: str) -> str:

@@ -24,7 +24,7 @@ import yaml
 
 from .pair import Pair
 from .segment import Article
-from .text import CJK_RE, StringFinder, to_simplified
+from .text import CJK_RE, StringFinder, jieba_tokenizer, to_simplified
 
 DEFAULT_PATH = Path(__file__).parent / "data" / "topics.yaml"
 LANGS = ("zh", "en")
@@ -61,15 +61,24 @@ class LexiconError(ValueError):
 class Term:
     """One lexicon term, compiled for text in its `_searchable` form.
 
-    A text can only hold the term if it holds its `word` (English: its longest whole word) or its
-    `substring` (its longest literal part): `TermIndex.candidates` tests that first.
+    A text can only hold the term if it holds all its `words` (English: its words without a `*`,
+    as whole words) and all its `substrings` (the literal parts of the others, and Chinese terms'
+    parts): `TermIndex.candidates` tests that first.
     """
 
     source: str
     regex: re.Pattern
     english: bool
-    word: str = ""
-    substring: str = ""
+    words: frozenset[str] = frozenset()
+    substrings: frozenset[str] = frozenset()
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """What the term is indexed by: ('word', its longest word), else ('substring', its
+        longest substring)."""
+        if self.words:
+            return "word", max(sorted(self.words), key=len)
+        return "substring", max(sorted(self.substrings), key=len)
 
     def finditer(self, text: str) -> Iterator[re.Match]:
         """Every match in `text`, overlapping ones included."""
@@ -84,25 +93,29 @@ class Term:
 
 @dataclass(frozen=True)
 class TermIndex:
-    """The terms of all topics in one language, by the word or substring a text must hold for
-    them to match: (topic number, role, term) under each key."""
+    """The terms of all topics in one language, by their key (`Term.key`): (topic number, role,
+    term) under each word and substring."""
 
     by_word: dict[str, list[tuple[int, str, Term]]]
     by_substring: dict[str, list[tuple[int, str, Term]]]
 
     @cached_property
     def substrings(self) -> StringFinder:
-        return StringFinder(self.by_substring)
+        """Every substring of every term."""
+        return StringFinder(substring for index in (self.by_word, self.by_substring) for terms in index.values()
+                            for _, _, term in terms for substring in term.substrings)
 
     def candidates(self, text: str, words: set[str]) -> dict[int, dict[str, list[Term]]]:
         """topic number → role → the terms that may match `text`, whose words are `words`: one
         pass over the text for all the topics."""
         found: dict[int, dict[str, list[Term]]] = defaultdict(lambda: defaultdict(list))
         substrings = self.substrings.found(text)
-        for index, present in ((self.by_word, words & self.by_word.keys()), (self.by_substring, substrings)):
+        for index, present in ((self.by_word, words & self.by_word.keys()),
+                               (self.by_substring, substrings & self.by_substring.keys())):
             for key in present:
                 for number, role, term in index[key]:
-                    found[number][role].append(term)
+                    if term.words <= words and term.substrings <= substrings:
+                        found[number][role].append(term)
         return found
 
 
@@ -140,8 +153,8 @@ class Lexicon:
             for number, topic in enumerate(self.topics):
                 for role in ROLES:
                     for term in getattr(topic, role)[lang]:
-                        key_index, key = (by_word, term.word) if term.word else (by_substring, term.substring)
-                        key_index[key].append((number, role, term))
+                        kind, key = term.key
+                        (by_word if kind == "word" else by_substring)[key].append((number, role, term))
             indexes[lang] = TermIndex(dict(by_word), dict(by_substring))
         return indexes
 
@@ -307,7 +320,7 @@ def _window_splits(window: str, start: int) -> bool:
         return False
     end = start + 2
     return any(word_start < start < word_end < end or start < word_start < end < word_end
-               for _, word_start, word_end in _jieba().tokenize(window, HMM=False))
+               for _, word_start, word_end in jieba_tokenizer().tokenize(window, HMM=False))
 
 
 def _overlapping_word(text: str, start: int) -> bool:
@@ -317,20 +330,10 @@ def _overlapping_word(text: str, start: int) -> bool:
     >>> _overlapping_word("防疫情况", 1), _overlapping_word("抗击疫情", 2)  # 防疫, 情况; none
     (True, False)
     """
-    freq = _jieba().FREQ
+    freq = jieba_tokenizer().FREQ
     before = (text[i:start + 1] for i in range(max(0, start - JIEBA_WINDOW), start))
     after = (text[start + 1:j] for j in range(start + 3, min(len(text), start + 2 + JIEBA_WINDOW) + 1))
     return any(freq.get(word, 0) > 0 for word in (*before, *after))
-
-
-@lru_cache(maxsize=1)
-def _jieba():
-    """jieba's default tokenizer (the repair stage uses it too), loaded on first need."""
-    import jieba
-
-    jieba.setLogLevel(60)
-    jieba.dt.check_initialized()
-    return jieba.dt
 
 
 # --------------------------------------------------------------------------------------------
@@ -399,28 +402,28 @@ def term_regex(term: str, lang: str) -> str:
     return (r"(?!\w)" + GAP["en"] + r"(?<!\w)").join(english)
 
 
-def _anchor(term: str, lang: str) -> tuple[str, str]:
-    """What a text must hold for `term` to match it: ('word', w) or ('substring', s).
+def _needs(term: str, lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """What a text must hold for `term` to match it: (whole words, substrings).
 
-    >>> _anchor("three evil forces", "en"), _anchor("terroris*", "en"), _anchor("一帶一路...安保", "zh")
-    (('word', 'forces'), ('substring', 'terroris'), ('substring', '一带一路'))
+    >>> for term, lang in ("three evil forces", "en"), ("counter-terror*", "en"), ("一帶一路...安保", "zh"):
+    ...     print([sorted(needed) for needed in _needs(term, lang)])
+    [['evil', 'forces', 'three'], []]
+    [['counter'], ['terror']]
+    [[], ['一带一路', '安保']]
     """
     if lang == "zh":
-        return "substring", max((to_simplified(p.strip()) for p in term.split("...")), key=len)
+        return frozenset(), frozenset(to_simplified(p.strip()) for p in term.split("..."))
     tokens = re.findall(r"\w+\*?", term.lower())
-    whole = [t for t in tokens if not t.endswith("*")]
-    if whole:
-        return "word", max(whole, key=len)
-    return "substring", max((t.rstrip("*") for t in tokens), key=len)
+    return (frozenset(t for t in tokens if not t.endswith("*")),
+            frozenset(t.rstrip("*") for t in tokens if t.endswith("*")))
 
 
 def compile_terms(terms: list[str], lang: str) -> tuple[Term, ...]:
     """The lexicon terms of one role and language, compiled."""
     compiled = []
     for term in terms:
-        kind, anchor = _anchor(term, lang)
         regex = re.compile(term_regex(term, lang) + (r"(?!\w)" if lang == "en" else ""))
-        compiled.append(Term(term, regex, lang == "en", **{kind: anchor}))
+        compiled.append(Term(term, regex, lang == "en", *_needs(term, lang)))
     return tuple(compiled)
 
 
