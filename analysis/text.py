@@ -28,10 +28,20 @@ def _converter(config: str) -> opencc.OpenCC:
     return opencc.OpenCC(config)
 
 
-@lru_cache(maxsize=1 << 12)  # an article's lede is converted by several stages
 def to_simplified(text: str) -> str:
-    """Traditional → Simplified with OpenCC: '國務委員趙克志' → '国务委员赵克志'."""
-    return _converter("t2s").convert(text)
+    """Traditional → Simplified with OpenCC: '國務委員趙克志' → '国务委员赵克志'.
+
+    Converted line by line, each line once: the stages convert overlapping parts of an article
+    (its lede, its title and first paragraphs, all of it). No phrase of OpenCC's spans a line break.
+    """
+    if "\n" not in text:
+        return _simplified_line(text)
+    return "\n".join(map(_simplified_line, text.split("\n")))
+
+
+@lru_cache(maxsize=1 << 14)
+def _simplified_line(line: str) -> str:
+    return line if line.isascii() else _converter("t2s").convert(line)
 
 
 def to_traditional(text: str) -> str:
