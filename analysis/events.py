@@ -71,10 +71,9 @@ def pinyin_syllables() -> frozenset[str]:
     from pypinyin.pinyin_dict import pinyin_dict
 
     syllables = set()
-    for readings in pinyin_dict.values():
-        for reading in readings.split(","):
-            plain = "".join(c for c in unicodedata.normalize("NFKD", reading) if not unicodedata.combining(c))
-            syllables.add(plain.replace("ü", "v"))
+    for reading in set(",".join(pinyin_dict.values()).split(",")):  # 1,500 readings for 40,000 characters
+        plain = "".join(c for c in unicodedata.normalize("NFKD", reading) if not unicodedata.combining(c))
+        syllables.add(plain.replace("ü", "v"))
     return frozenset(syllables)
 
 

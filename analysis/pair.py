@@ -11,7 +11,6 @@ import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from .dates import PartialDate, context_year, find_dates, lede_date
 from .diagnostics import Diagnostic
@@ -49,9 +48,18 @@ class Pair:
     year_inferred: bool = False
 
 
-@lru_cache(maxsize=None)
-def _char_pinyin(char: str) -> str:
-    return toneless_pinyin(char)[0]
+class _PinyinTable(dict):
+    """A `str.translate` table, filled on first need: a Chinese character → its toneless pinyin,
+    any other character → '|'."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        value = self[code] = toneless_pinyin(char)[0] if CJK_RUN_RE.match(char) else "|"
+        return value
+
+
+_PINYIN_TABLE = _PinyinTable()
+SEPARATORS_RE = re.compile(r"\|{2,}")
 
 
 def zh_pinyin(text: str) -> str:
@@ -61,7 +69,7 @@ def zh_pinyin(text: str) -> str:
     >>> zh_pinyin("國務委員趙克志、許甘露")
     'guowuweiyuanzhaokezhi|xuganlu'
     """
-    return "|".join("".join(map(_char_pinyin, run)) for run in CJK_RUN_RE.findall(to_simplified(text)))
+    return SEPARATORS_RE.sub("|", to_simplified(text).translate(_PINYIN_TABLE)).strip("|")
 
 
 def en_name_keys(text: str) -> set[str]:

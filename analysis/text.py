@@ -7,6 +7,7 @@ import os
 import pickle
 import re
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
@@ -105,6 +106,8 @@ def line_lang(line: str) -> str:
     if line.isascii():  # most English lines: no CJK to count
         return "en" if ASCII_LETTER_RE.search(line) else ""
     cjk = sum(map(len, CJK_RUN_RE.findall(line)))  # counted by runs: many times faster than by characters
+    if cjk and cjk * 4 >= len(line) - cjk:  # Chinese whatever the other characters are
+        return "zh"
     latin = sum(map(len, LATIN_RUN_RE.findall(line)))
     if not cjk and not latin:
         return ""
@@ -150,4 +153,4 @@ class StringFinder:
 
     def found(self, text: str) -> set[str]:
         """The strings that occur in `text`."""
-        return {string for _, string in self._automaton.iter(text)} if len(self._automaton) else set()
+        return set(map(itemgetter(1), self._automaton.iter(text))) if len(self._automaton) else set()
