@@ -108,14 +108,14 @@ class TermIndex:
     def candidates(self, text: str, words: set[str]) -> dict[int, dict[str, list[Term]]]:
         """topic number → role → the terms that may match `text`, whose words are `words`: one
         pass over the text for all the topics."""
-        found: dict[int, dict[str, list[Term]]] = defaultdict(lambda: defaultdict(list))
+        found: dict[int, dict[str, list[Term]]] = {}
         substrings = self.substrings.found(text)
         for index, present in ((self.by_word, words & self.by_word.keys()),
                                (self.by_substring, substrings & self.by_substring.keys())):
             for key in present:
                 for number, role, term in index[key]:
                     if term.words <= words and term.substrings <= substrings:
-                        found[number][role].append(term)
+                        found.setdefault(number, {}).setdefault(role, []).append(term)
         return found
 
 
@@ -268,8 +268,8 @@ def _first_match(text: str, candidates: dict[str, list[Term]], lang: str) -> int
         terms = terms + candidates["context_terms"]
     if not terms:
         return None
-    exclusions = _Exclusions(candidates.get("exclude", []), text)
-    starts = (_first_accepted(term, text, lang, exclusions) for term in terms)
+    exclusions = _Exclusions(candidates["exclude"], text) if "exclude" in candidates else None
+    starts = [_first_accepted(term, text, lang, exclusions) for term in terms]
     return min((start for start in starts if start is not None), default=None)
 
 
@@ -286,12 +286,16 @@ class _Exclusions:
         return any(s <= start and end <= e for s, e in self._spans)
 
 
-def _first_accepted(term: Term, text: str, lang: str, exclusions: _Exclusions) -> int | None:
+def _first_accepted(term: Term, text: str, lang: str, exclusions: _Exclusions | None) -> int | None:
     """The start of the first match of `term` that no exclusion cancels and, in Chinese, that is
-    not a fragment of other words."""
-    for match in term.finditer(text):
+    not a fragment of other words (`Term.finditer`, inlined: this runs for every candidate term)."""
+    search, pos = term.regex.search, 0
+    while (match := search(text, pos)) is not None:
         start, end = match.span()
-        if not exclusions.cancel(start, end) and not (lang == "zh" and _splits_words(text, start, end)):
+        pos = start + 1
+        if term.english and start > 0 and _is_word_char(text[start - 1]):
+            continue
+        if not (exclusions and exclusions.cancel(start, end)) and not (lang == "zh" and _splits_words(text, start, end)):
             return start
     return None
 
