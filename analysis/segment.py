@@ -143,11 +143,13 @@ def is_title_candidate(text: str, lang: str) -> bool:
 def classify(text: str, lang: str | None = None) -> str:
     """The kind of a line: blank, credit, furniture, zh or en (a line of neither script is furniture).
     `lang` is the line's language when already known."""
-    if not text.strip():
+    stripped = text.strip()
+    if not stripped:
         return "blank"
-    if CREDIT_LINE_RE.match(text) or text.strip() in ("■", "□"):
+    # Each pattern is tried only on a line holding what it needs (a bracket first; a colon or a slash).
+    if stripped[0] in "(（[" and CREDIT_LINE_RE.match(text) or stripped in ("■", "□"):
         return "credit"
-    if FURNITURE_RE.match(text):
+    if (":" in text or "：" in text or "/" in text) and FURNITURE_RE.match(text):
         return "furniture"
     return (line_lang(text) if lang is None else lang) or "furniture"
 
