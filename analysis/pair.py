@@ -50,16 +50,15 @@ class Pair:
 
 class _PinyinTable(dict):
     """A `str.translate` table, filled on first need: a Chinese character → its toneless pinyin,
-    any other character → '|'."""
+    any other character → a space."""
 
     def __missing__(self, code: int) -> str:
         char = chr(code)
-        value = self[code] = toneless_pinyin(char)[0] if CJK_RUN_RE.match(char) else "|"
+        value = self[code] = toneless_pinyin(char)[0] if CJK_RUN_RE.match(char) else " "
         return value
 
 
 _PINYIN_TABLE = _PinyinTable()
-SEPARATORS_RE = re.compile(r"\|{2,}")
 
 
 def zh_pinyin(text: str) -> str:
@@ -69,7 +68,7 @@ def zh_pinyin(text: str) -> str:
     >>> zh_pinyin("國務委員趙克志、許甘露")
     'guowuweiyuanzhaokezhi|xuganlu'
     """
-    return SEPARATORS_RE.sub("|", to_simplified(text).translate(_PINYIN_TABLE)).strip("|")
+    return "|".join(to_simplified(text).translate(_PINYIN_TABLE).split())
 
 
 def en_name_keys(text: str) -> set[str]:

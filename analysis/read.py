@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import codecs
 import glob
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,7 +27,6 @@ BOMS = [
 LIKELY_ENCODINGS = ["utf_8", "gb18030", "big5", "utf_16", "utf_16_le", "utf_16_be"]
 # Bytes that plain text in our encodings never holds (tab, line ends and NUL are judged apart).
 CONTROL_BYTES = bytes(b for b in range(32) if b not in (0, 9, 10, 13))
-LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")
 
 
 class CorpusError(Exception):
@@ -117,7 +115,8 @@ def read_file(path: str | Path, data: bytes | None = None) -> SourceText:
     text = data.decode(encoding, errors="replace")
     if encoding not in ("utf-8", "utf-8-sig"):
         diagnostics.append(Diagnostic(name, 0, "info", "encoding", f"decoded as {encoding}"))
-    lines = LINE_BREAK_RE.split(text.lstrip("\ufeff"))
+    # Lines end at \r\n, \r or \n only (str.splitlines would also break at \f, \x1c, \u2028…).
+    lines = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if lines and lines[-1] == "":
         lines.pop()
     for number, line in enumerate(lines, 1):
