@@ -31,10 +31,13 @@ def _converter(config: str) -> opencc.OpenCC:
 
 
 def to_simplified(text: str) -> str:
-    """Traditional → Simplified with OpenCC: '國務委員趙克志' → '国务委员赵克志'.
+    """Traditional → Simplified with OpenCC.
 
     Converted line by line, each line once: the stages convert overlapping parts of an article
     (its lede, its title and first paragraphs, all of it). No phrase of OpenCC's spans a line break.
+
+    >>> to_simplified("國務委員趙克志\\n會見")
+    '国务委员赵克志\\n会见'
     """
     if "\n" not in text:
         return _simplified_line(text)

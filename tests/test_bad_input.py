@@ -72,6 +72,14 @@ def extract_with(tmp_path: Path, name: str, data: bytes):
 # Files that are not newsletter text
 # ---------------------------------------------------------------------------------------------
 
+def test_lines_end_at_crlf_cr_or_lf_only(tmp_path):
+    """Old Mac (\r) and Windows (\r\n) line ends count as one; a Unicode line separator inside a
+    line does not end it, so line numbers agree with the editors analysts check them in."""
+    path = tmp_path / "mixed.txt"
+    path.write_bytes("甲\r\n乙\r丙\n\r\nA\u2028B\r\r\n".encode())
+    assert read_file(path).lines == ["甲", "乙", "丙", "", "A\u2028B", ""]
+
+
 @pytest.mark.parametrize("data", [b"", b"\n \r\n\t\n"], ids=["empty", "blank"])
 def test_empty_file(tmp_path, seed_events, data):
     tables = extract_with(tmp_path, "empty.txt", data)
