@@ -221,8 +221,8 @@ def read_zh(article: Article, gazetteer: Gazetteer, roles: Roles) -> Reading:
 
 def _fill_counterpart_zh(reading: Reading, chunk: str, gazetteer: Gazetteer, roles: Roles) -> None:
     """`巴基斯坦內政部長拉希德` → country PAK, role 內政部長, name 拉希德."""
-    countries = [c for c in gazetteer.find("country", chunk, "zh") if c[2] != "CHN"]
-    orgs = gazetteer.find("org", chunk, "zh")
+    countries, orgs = gazetteer.find_both(chunk, "zh")
+    countries = [c for c in countries if c[2] != "CHN"]
     start = 0
     if orgs and (not countries or orgs[0][0] <= countries[0][0]):
         reading.org, start = orgs[0][2], orgs[0][1]
@@ -341,8 +341,8 @@ def split_name_role_en(chunk: str, gazetteer: Gazetteer, roles: Roles) -> tuple[
     >>> split_name_role_en("Pakistan's Interior Minister Sheikh Rasheed Ahmad", g, load_roles())
     ('Sheikh Rasheed Ahmad', 'Interior Minister', 'PAK', '')
     """
-    countries = [c for c in gazetteer.find("country", chunk, "en") if c[2] != "CHN"]
-    orgs = gazetteer.find("org", chunk, "en")
+    countries, orgs = gazetteer.find_both(chunk, "en")
+    countries = [c for c in countries if c[2] != "CHN"]
     org = orgs[0][2] if orgs else ""
     country = "" if org else (countries[0][2] if countries else "")
     head, _, tail = chunk.partition(", ")

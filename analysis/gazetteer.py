@@ -41,10 +41,10 @@ class Gazetteer:
     people: list[Person] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self._finders = {
-            "country_en": StringFinder(self.countries_en), "country_zh": StringFinder(self.countries_zh),
-            "org_en": StringFinder(self.orgs_en), "org_zh": StringFinder(self.orgs_zh),
-        }
+        # English names of both kinds in one finder (one pass over a text for both); Chinese ones
+        # apart, as each kind takes its longest names.
+        self._finders = {"en": StringFinder([*self.countries_en, *self.orgs_en]),
+                         "country_zh": StringFinder(self.countries_zh), "org_zh": StringFinder(self.orgs_zh)}
         self._people_by_name = {}
         for person in self.people:
             for name in (person.name_en, person.name_zh, *person.aliases):
@@ -57,22 +57,17 @@ class Gazetteer:
         hyphen joins words), with or without `'s`; Chinese text is matched in Simplified form, and
         offsets are those of `text` (OpenCC keeps the length).
         """
-        table = (self.countries_en if kind == "country" else self.orgs_en) if lang == "en" else (
-            self.countries_zh if kind == "country" else self.orgs_zh)
-        finder = self._finders[f"{kind}_{lang}"]
         if lang == "zh":
-            return [(start, end, table[name]) for start, end, name in finder.find_longest(to_simplified(text))]
-        found, position = [], 0
-        for start, end, name in finder.find_all(text):  # by start, longest first
-            if start < position or _joins_word(text, start - 1):
-                continue
-            if text.startswith("'s", end) and not _joins_word(text, end + 2):
-                end += 2
-            elif _joins_word(text, end):
-                continue
-            found.append((start, end, table[name]))
-            position = end
-        return found
+            table = self.countries_zh if kind == "country" else self.orgs_zh
+            return [(start, end, table[name]) for start, end, name in self._finders[f"{kind}_zh"].find_longest(to_simplified(text))]
+        return _whole_names(text, self._finders["en"].find_all(text), self.countries_en if kind == "country" else self.orgs_en)
+
+    def find_both(self, text: str, lang: str) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]:
+        """`find` of the countries and of the organisations of one text (English: in one pass)."""
+        if lang == "zh":
+            return self.find("country", text, lang), self.find("org", text, lang)
+        found = self._finders["en"].find_all(text)
+        return _whole_names(text, found, self.countries_en), _whole_names(text, found, self.orgs_en)
 
     def person(self, name: str) -> Person | None:
         """The gazetteer entry for a name in either language or any alias."""
@@ -91,6 +86,22 @@ class Gazetteer:
 
 def _key(name: str) -> str:
     return re.sub(r"[\s·‧・.\-]", "", to_simplified(name)).lower()
+
+
+def _whole_names(text: str, found: list[tuple[int, int, str]], table: dict[str, str]) -> list[tuple[int, int, str]]:
+    """The names of `table` among the strings `found` in English `text` (by start, longest first)
+    that stand as whole words, or with `'s`, left to right without overlaps, with their codes."""
+    names, position = [], 0
+    for start, end, name in found:
+        if name not in table or start < position or _joins_word(text, start - 1):
+            continue
+        if text.startswith("'s", end) and not _joins_word(text, end + 2):
+            end += 2
+        elif _joins_word(text, end):
+            continue
+        names.append((start, end, table[name]))
+        position = end
+    return names
 
 
 def _joins_word(text: str, index: int) -> bool:

@@ -85,8 +85,9 @@ def features(article: Article, gazetteer: Gazetteer) -> Features:
     paragraphs = [text for _, text in article.body]
     full = "\n".join([article.title] + paragraphs[:2] + paragraphs[-1:])
     date = lede_date([text for _, text in article.body], article.lang) or furniture_date(article)
-    countries = {code for _, _, code in gazetteer.find("country", full, article.lang)} - {"CHN"}
-    orgs = {code for _, _, code in gazetteer.find("org", full, article.lang)}
+    country_names, org_names = gazetteer.find_both(full, article.lang)
+    countries = {code for _, _, code in country_names} - {"CHN"}
+    orgs = {code for _, _, code in org_names}
     numbers = set(NUMBER_RE.findall(full))
     if article.lang == "zh":
         return Features(date, set(), zh_pinyin(full), countries, orgs, numbers)
