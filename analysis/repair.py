@@ -327,7 +327,8 @@ def _dangling_words() -> frozenset[str]:
     with jieba_tokenizer().get_dict_file() as dictionary:
         text = dictionary.read().decode("utf-8")
     tags = "|".join(sorted(_DANGLING_TAGS))
-    return frozenset(re.findall(rf"^(\S) \d+ (?:{tags})\r?$", text, re.MULTILINE))
+    # Searched from each line break (a literal the regex engine skips to), not tried at every character.
+    return frozenset(re.findall(rf"\n(\S) \d+ (?:{tags})\r?(?=\n|\Z)", "\n" + text))
 
 
 # --- Scripts: a Traditional line keeps to Big5's characters, a Simplified one to GB2312's ---
