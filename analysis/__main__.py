@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import sys
 
@@ -36,4 +37,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    status = main()
+    # The process ends here: spare the collector its last walk over all that is still alive
+    # (half a second after an extract of 10,000 articles).
+    gc.freeze()
+    sys.exit(status)
