@@ -288,13 +288,9 @@ class _Exclusions:
 
 def _first_accepted(term: Term, text: str, lang: str, exclusions: _Exclusions | None) -> int | None:
     """The start of the first match of `term` that no exclusion cancels and, in Chinese, that is
-    not a fragment of other words (`Term.finditer`, inlined: this runs for every candidate term)."""
-    search, pos = term.regex.search, 0
-    while (match := search(text, pos)) is not None:
+    not a fragment of other words."""
+    for match in term.finditer(text):
         start, end = match.span()
-        pos = start + 1
-        if term.english and start > 0 and _is_word_char(text[start - 1]):
-            continue
         if not (exclusions and exclusions.cancel(start, end)) and not (lang == "zh" and _splits_words(text, start, end)):
             return start
     return None
