@@ -159,8 +159,8 @@ def extract(corpus: list[str | Path], gazetteer_path: str | Path = DEFAULT_GAZET
                         Path(cache_dir) if cache_dir else None, jobs)
         from .tables import Tables, frame
 
-        # Each table's rows are dropped once it is made: the articles' objects go with theirs,
-        # before the collector is back (it would walk them all once: half a second on 10,000).
+        # Each table's rows are dropped once it is made, before the collector is back (it would
+        # walk them all once).
         return Tables(**{name: frame(name, rows.pop(name)) for name in list(rows)})
 
 
