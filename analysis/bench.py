@@ -9,9 +9,10 @@ a random number of days, its counterpart and attendees are rotated among the rea
 and about half the copies keep the seeds' damage (injected pinyin, GBK mojibake, stray `?`). Every
 run is a fresh subprocess: wall time, and peak memory of its whole process tree (PSS). `extract` runs
 without its per-file cache; on the largest corpus it also runs on one core (`--jobs 1`) several
-times, and that target is judged on the median run, as one run on a shared machine varies by ±15%; the report uses the cache of .cache/extract, keyed by file path, so it
-is cold in a new workdir (the default) and warm when a --workdir is used again. The targets are
-checked at the end (PASS/FAIL); the exit status is 0 either way.
+times, judged on the median run, as one run on a shared machine varies by ±15%. The report uses
+the cache of .cache/extract, keyed by file path, so it is cold in a new workdir (the default) and
+warm when a --workdir is used again. The targets are checked at the end (PASS/FAIL); the exit
+status is 0 either way.
 """
 
 from __future__ import annotations
