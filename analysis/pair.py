@@ -152,21 +152,22 @@ def _greedy_pairs(zh: list[Article], en: list[Article], block_key, feats: dict[i
         key = block_key(article)
         if key:
             blocks[key].append(article)
+    article_ids = {id(a): a.article_id for a in zh + en}
+    # (−score, ids, order found, versions): sorted as they are, best first, ties by article id
     candidates = []
     for z in zh:
         key = block_key(z)
-        z_feats, z_names = feats[id(z)], zh_names[id(z)]
+        z_feats, z_names, z_id = feats[id(z)], zh_names[id(z)], article_ids[id(z)]
         for e in blocks.get(key, []) if key else []:
             e_feats = feats[id(e)]
             if not _years_agree(z_feats.date, e_feats.date):
                 continue  # left to the pass within the file
             s = score(z_feats, e_feats, z_names)
             if s >= MIN_PAIR_SCORE:
-                candidates.append((-s, z, e))
-    article_ids = {id(a): a.article_id for a in zh + en}
-    candidates.sort(key=lambda c: (c[0], article_ids[id(c[1])], article_ids[id(c[2])]))
+                candidates.append((-s, z_id, article_ids[id(e)], len(candidates), z, e))
+    candidates.sort()
     pairs = []
-    for _, z, e in candidates:
+    for *_, z, e in candidates:
         if id(z) not in taken and id(e) not in taken:
             taken.update((id(z), id(e)))
             pairs.append(Pair("", z, e))
