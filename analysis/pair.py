@@ -84,7 +84,7 @@ def features(article: Article, gazetteer: Gazetteer) -> Features:
     # Names, places and numbers of the title, the lede and the closing attendee list.
     paragraphs = [text for _, text in article.body]
     full = "\n".join([article.title] + paragraphs[:2] + paragraphs[-1:])
-    date = lede_date([text for _, text in article.body], article.lang) or furniture_date(article)
+    date = lede_date(paragraphs, article.lang) or furniture_date(article)
     country_names, org_names = gazetteer.find_both(full, article.lang)
     countries = {code for _, _, code in country_names} - {"CHN"}
     orgs = {code for _, _, code in org_names}
