@@ -3,10 +3,10 @@ and a finder of many fixed strings at once."""
 
 from __future__ import annotations
 
-import gc
 import os
 import pickle
 import re
+import sys
 from functools import lru_cache
 from operator import itemgetter
 from pathlib import Path
@@ -75,12 +75,7 @@ def jieba_tokenizer() -> jieba.Tokenizer:
     a pickle of it loads in 0.2 s. The pickle is kept in `.cache/jieba`, under a name that
     changes with jieba's version and its dictionary file.
     """
-    import jieba
-
-    # jieba imports pkg_resources, whose parser leaves reference cycles holding the frames that
-    # called it: with the collector paused (`pipeline.extract`), they would keep every article of
-    # the run alive until the end. Freed here, among the young objects only.
-    gc.collect(0)
+    jieba = _import_jieba()
     jieba.setLogLevel(60)
     tokenizer = jieba.dt
     if tokenizer.initialized or tokenizer.dictionary != jieba.DEFAULT_DICT:
@@ -103,6 +98,25 @@ def jieba_tokenizer() -> jieba.Tokenizer:
         except OSError:  # a read-only installation: jieba's own cache still serves
             partial.unlink(missing_ok=True)
     return tokenizer
+
+
+def _import_jieba():
+    """jieba, imported without pkg_resources when nothing has imported that yet.
+
+    jieba imports pkg_resources only to open its data files, and opens them itself without it.
+    pkg_resources takes 70 ms to import, and its parser leaves reference cycles holding the frames
+    that called it: with the collector paused (`pipeline.extract`), they would keep every article
+    of the run alive until the end.
+    """
+    blocked = "pkg_resources" not in sys.modules
+    if blocked:
+        sys.modules["pkg_resources"] = None  # its import raises ImportError: jieba's fallback
+    try:
+        import jieba
+    finally:
+        if blocked:
+            del sys.modules["pkg_resources"]
+    return jieba
 
 
 def line_lang(line: str) -> str:
