@@ -38,6 +38,8 @@ GAP = {"en": r"[^.!?;\n]{0,60}?", "zh": r"[^。！？；;\n]{0,10}?"}
 EN_SEPARATOR = r"[ \t\u00a0\-\u2010\u2011\u2013]+"
 EN_SEPARATOR_RE = re.compile(EN_SEPARATOR)
 WORD_RE = re.compile(r"\w+")
+# ASCII bytes other than letters, digits and _ (word characters) → a space; the others unchanged.
+_ASCII_NON_WORD_TO_SPACE = bytes(b if b >= 128 or chr(b).isalnum() or chr(b) == "_" else ord(" ") for b in range(256))
 
 # Sentence ends. Chinese: 。！？； (and a stray ASCII ;), with any closing quotes.
 ZH_END_RE = re.compile(r"[。！？；;．]+[”’」』\"']*")
@@ -102,13 +104,42 @@ class TermIndex:
     @cached_property
     def substrings(self) -> StringFinder:
         """Every substring of every term."""
-        return StringFinder(substring for index in (self.by_word, self.by_substring) for terms in index.values()
-                            for _, _, term in terms for substring in term.substrings)
+        return StringFinder(substring for _, _, term in self._terms() for substring in term.substrings)
 
-    def candidates(self, text: str, words: set[str]) -> dict[int, dict[str, list[Term]]]:
-        """topic number → role → the terms that may match `text`, whose words are `words`: one
-        pass over the text for all the topics."""
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """Every word of every term."""
+        return frozenset(word for _, _, term in self._terms() for word in term.words)
+
+    @cached_property
+    def _words_utf8(self) -> frozenset[bytes]:
+        return frozenset(word.encode() for word in self.words)
+
+    def _terms(self) -> Iterator[tuple[int, str, Term]]:
+        return (entry for index in (self.by_word, self.by_substring) for terms in index.values() for entry in terms)
+
+    def whole_words(self, text: str) -> set[str]:
+        """The words of the terms that `text` holds as whole words (runs of `\\w`).
+
+        Found in the text's UTF-8 bytes, its ASCII characters other than letters, digits and _
+        made spaces, and split: twice as fast as a regex. A run holding other characters (curly
+        quotes, accented letters, spaces other than ASCII ones) is split by the regex.
+        >>> sorted(load_lexicon().index["en"].whole_words("the “anti-drug” law in café no_drugs"))
+        ['anti', 'drug', 'in', 'law', 'the']
+        """
+        runs = text.encode().translate(_ASCII_NON_WORD_TO_SPACE).split()
+        found = {word.decode() for word in self._words_utf8.intersection(runs)}
+        if not text.isascii():
+            for run in runs:
+                if not run.isascii():
+                    found.update(self.words.intersection(WORD_RE.findall(run.decode())))
+        return found
+
+    def candidates(self, text: str) -> dict[int, dict[str, list[Term]]]:
+        """topic number → role → the terms that may match `text`: one pass over the text for all
+        the topics."""
         found: dict[int, dict[str, list[Term]]] = {}
+        words = self.whole_words(text) if self.words else set()
         substrings = self.substrings.found(text)
         for index, present in ((self.by_word, words & self.by_word.keys()),
                                (self.by_substring, substrings & self.by_substring.keys())):
@@ -210,8 +241,7 @@ def _topic_evidence(article: Article, lexicon: Lexicon) -> dict[str, tuple[str, 
         return {}
     lang = article.lang
     searched = _searchable("\n".join(text for _, text in units), lang)
-    words = set(WORD_RE.findall(searched)) if lang == "en" else set()
-    candidates = lexicon.index[lang].candidates(searched, words)
+    candidates = lexicon.index[lang].candidates(searched)
     searched_units = searched.split("\n")
     starts = [0]
     for unit in searched_units[:-1]:

@@ -6,6 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis.gazetteer import load_gazetteer
 from analysis.pair import Pair, pair_articles
@@ -103,6 +105,18 @@ def test_english_terms_match_whole_words():
     assert synthetic("They visited a drugstore.") == []
     assert [r["topic"] for r in synthetic("They joined anti-drug operations.")] == ["drug_control"]
     assert {r["topic"] for r in synthetic("They fought cyber terrorism.")} == {"counter_terrorism", "cybersecurity"}
+
+
+# Words of the lexicon, the characters around them in English texts, and some that are not ASCII.
+WORD_TEXT = st.lists(st.sampled_from(["drug", "law", "anti", "in", "é", "_", "-", " ", "\u00a0", "“", "”", "'", ".",
+                                      "2", "\n", "中"]), max_size=20).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=WORD_TEXT)
+def test_whole_words_are_the_lexicon_words_a_regex_finds(lexicon, text):
+    index = lexicon.index["en"]
+    assert index.whole_words(text) == set(re.findall(r"\w+", text)) & index.words
 
 
 def test_context_terms_count_only_in_context():
