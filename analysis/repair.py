@@ -838,7 +838,7 @@ def remove_stray_question_marks(text: str) -> tuple[str, list[Repair]]:
 # 4. Lost apostrophes in English
 # --------------------------------------------------------------------------------------------
 
-_POSSESSIVE_RE = re.compile(r"\b([A-Z][A-Za-z]*|people)s\b(?= ([A-Za-z][A-Za-z-]*))")
+_POSSESSIVE_RE = re.compile(r"(?=[A-Zp])\b([A-Z][A-Za-z]*|people)s\b(?= ([A-Za-z][A-Za-z-]*))")
 
 
 @dataclass(frozen=True)
