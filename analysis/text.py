@@ -7,13 +7,12 @@ import os
 import pickle
 import re
 import sys
-from functools import lru_cache
-from operator import itemgetter
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
-import ahocorasick
 import opencc
+from ahocorasick_rs import AhoCorasick, MatchKind
 
 if TYPE_CHECKING:
     import jieba
@@ -139,7 +138,7 @@ def line_lang(line: str) -> str:
 
 class StringFinder:
     """Every occurrence of any of a set of fixed strings, found in one pass over a text
-    (Aho–Corasick, with pyahocorasick): the names of a gazetteer, the key words of a lexicon.
+    (Aho–Corasick, with ahocorasick-rs): the names of a gazetteer, the key words of a lexicon.
 
     >>> finder = StringFinder(["反恐", "恐怖", "反恐怖主义"])
     >>> finder.find_all("加强反恐怖主义合作")
@@ -149,17 +148,17 @@ class StringFinder:
     """
 
     def __init__(self, strings: Iterable[str]):
-        self._automaton = ahocorasick.Automaton()
-        for string in set(strings) - {""}:
-            self._automaton.add_word(string, string)
-        if len(self._automaton):
-            self._automaton.make_automaton()
+        self._strings = sorted(set(strings) - {""})
+        self._every = AhoCorasick(self._strings)
+
+    @cached_property
+    def _leftmost_longest(self) -> AhoCorasick:
+        return AhoCorasick(self._strings, matchkind=MatchKind.LeftmostLongest)
 
     def find_all(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, string) of every occurrence, overlapping ones too, by start, longest first."""
-        if not len(self._automaton):
-            return []
-        found = [(last + 1 - len(string), last + 1, string) for last, string in self._automaton.iter(text)]
+        strings = self._strings
+        found = [(start, end, strings[i]) for i, start, end in self._every.find_matches_as_indexes(text, overlapping=True)]
         found.sort(key=lambda match: (match[0], -match[1]))
         return found
 
@@ -169,10 +168,9 @@ class StringFinder:
         >>> StringFinder(["反恐", "恐怖", "反恐怖主义"]).find_longest("加强反恐怖主义合作")
         [(2, 7, '反恐怖主义')]
         """
-        if not len(self._automaton):
-            return []
-        return [(last + 1 - len(string), last + 1, string) for last, string in self._automaton.iter_long(text)]
+        strings = self._strings
+        return [(start, end, strings[i]) for i, start, end in self._leftmost_longest.find_matches_as_indexes(text)]
 
     def found(self, text: str) -> set[str]:
         """The strings that occur in `text`."""
-        return set(map(itemgetter(1), self._automaton.iter(text))) if len(self._automaton) else set()
+        return set(self._every.find_matches_as_strings(text, overlapping=True))
