@@ -245,7 +245,7 @@ def main(args: argparse.Namespace) -> int:
     tables.write(args.out)
     counts = ", ".join(f"{len(df)} {name}" for name, df in tables.items())
     print(f"wrote {args.out}: {counts}")
-    for d in tables.diagnostics.itertuples():
-        if d.severity == "error":
-            print(f"{d.source_file}:{d.line}: error: {d.message}", file=sys.stderr)
+    diagnostics = tables.diagnostics
+    for d in diagnostics[diagnostics.severity == "error"].itertuples():
+        print(f"{d.source_file}:{d.line}: error: {d.message}", file=sys.stderr)
     return 0

@@ -102,6 +102,15 @@ def test_binary_file(tmp_path, seed_events, data, code):
     assert event_keys(tables) == seed_events
 
 
+def test_the_command_line_names_the_file_it_cannot_read(tmp_path):
+    corpus = corpus_with(tmp_path / "corpus", {"image.txt": png_like()})
+    result = subprocess.run([sys.executable, "-m", "analysis", "extract", str(corpus), "--out", str(tmp_path / "out"),
+                             "--no-cache", "--quiet"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0
+    [error] = result.stderr.splitlines()  # the error diagnostics only
+    assert error.startswith(f"{corpus / 'image.txt'}:0: error: cannot decode")
+
+
 def test_nul_bytes_inside_a_line(tmp_path, seed_events):
     lines = seed_lines(SEED_002)
     lines[2] = lines[2][:10] + "\x00\x00" + lines[2][10:]  # line 3
