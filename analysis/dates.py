@@ -31,7 +31,7 @@ EN_DATE_RES = [
 ]
 ZH_DATE_RE = re.compile(r"(?=\d)(?:(?P<year>(?:19|20)\d{2})\s*年\s*)?(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*[日號号]")
 # A year named in the text: `In June 2020`, `2020年`.
-YEAR_CONTEXT_RE = re.compile(r"(?:\b(?:[Ii]n|[Oo]f|[Ss]ince)\s+(?:[A-Z][a-z]+\s+)?((?:19|20)\d{2})\b|((?:19|20)\d{2})\s*年)")
+YEAR_CONTEXT_RE = re.compile(r"(?=[IiOoSs12])(?:\b(?:[Ii]n|[Oo]f|[Ss]ince)\s+(?:[A-Z][a-z]+\s+)?((?:19|20)\d{2})\b|((?:19|20)\d{2})\s*年)")
 
 
 @dataclass(frozen=True)

@@ -107,14 +107,18 @@ def score(zh: Features, en: Features, zh_names: set[str]) -> float:
     """How likely two versions are one article: shared date, names, places, organisations, numbers.
     `zh_names` are the English name keys found in the Chinese version's pinyin."""
     total = 0.0
-    if zh.date and en.date:
-        same_day = (zh.date.month, zh.date.day) == (en.date.month, en.date.day)
+    zh_date, en_date = zh.date, en.date
+    if zh_date and en_date:
+        same_day = zh_date.month == en_date.month and zh_date.day == en_date.day
         total += 3.0 if same_day else -2.0
-        if zh.date.year and en.date.year and zh.date.year != en.date.year:
+        if zh_date.year and en_date.year and zh_date.year != en_date.year:
             total -= 2.0
     total += 1.5 * min(len(en.names & zh_names), 4)
-    total += 1.0 * len(zh.countries & en.countries) - 0.5 * len(zh.countries ^ en.countries)
-    total += 1.0 * len(zh.orgs & en.orgs) - 0.5 * len(zh.orgs ^ en.orgs)
+    # Each shared place or organisation counts 1, each one named by a single version -0.5.
+    shared = len(zh.countries & en.countries)
+    total += 1.0 * shared - 0.5 * (len(zh.countries) + len(en.countries) - 2 * shared)
+    shared = len(zh.orgs & en.orgs)
+    total += 1.0 * shared - 0.5 * (len(zh.orgs) + len(en.orgs) - 2 * shared)
     total += 0.3 * min(len(zh.numbers & en.numbers), 5)
     return total
 
@@ -150,24 +154,22 @@ def pair_articles(articles: list[Article], gazetteer: Gazetteer) -> tuple[list[P
 def _greedy_pairs(zh: list[Article], en: list[Article], block_key, feats: dict[int, Features],
                   zh_names: dict[int, set[str]], taken: set[int]) -> list[Pair]:
     """Score every zh/en couple that shares a block, then keep the best couples first."""
-    blocks: dict[tuple, list[Article]] = defaultdict(list)
+    blocks: dict[tuple, list[tuple[Features, str, Article]]] = defaultdict(list)
     for article in en:
         key = block_key(article)
         if key:
-            blocks[key].append(article)
-    article_ids = {id(a): a.article_id for a in zh + en}
+            blocks[key].append((feats[id(article)], article.article_id, article))
     # (−score, ids, order found, versions): sorted as they are, best first, ties by article id
     candidates = []
     for z in zh:
         key = block_key(z)
-        z_feats, z_names, z_id = feats[id(z)], zh_names[id(z)], article_ids[id(z)]
-        for e in blocks.get(key, []) if key else []:
-            e_feats = feats[id(e)]
+        z_feats, z_names, z_id = feats[id(z)], zh_names[id(z)], z.article_id
+        for e_feats, e_id, e in blocks.get(key, ()) if key else ():
             if not _years_agree(z_feats.date, e_feats.date):
                 continue  # left to the pass within the file
             s = score(z_feats, e_feats, z_names)
             if s >= MIN_PAIR_SCORE:
-                candidates.append((-s, z_id, article_ids[id(e)], len(candidates), z, e))
+                candidates.append((-s, z_id, e_id, len(candidates), z, e))
     candidates.sort()
     pairs = []
     for *_, z, e in candidates:
