@@ -24,8 +24,8 @@ EN_DATE_RES = [
     # starts with lets the regex engine skip ahead: three times faster here, twice in the ISO and
     # Chinese patterns)
     re.compile(r"(?=[adfjmnos])\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:\s*,\s*(?P<year>(?:19|20)\d{2})\b)?", re.I),
-    # 15 September 2021
-    re.compile(r"\b(?P<day>\d{1,2})\s+" + _MONTH + r"(?:\s*,?\s*(?P<year>(?:19|20)\d{2})\b)?", re.I),
+    # 15 September 2021 (`\d(?<!\w\d)` is `\b\d`, written to start with a class: 1.7 times faster)
+    re.compile(r"(?P<day>\d(?<!\w\d)\d?)\s+" + _MONTH + r"(?:\s*,?\s*(?P<year>(?:19|20)\d{2})\b)?", re.I),
     # 2021-07-17
     re.compile(r"(?=[12])\b(?P<year>(?:19|20)\d{2})-(?P<month>\d{2})-(?P<day>\d{2})\b"),
 ]
