@@ -202,19 +202,16 @@ def _extract(corpus: list[str | Path], resources: Resources, progress: bool, cac
 
 
 def article_rows(pairs: list[Pair]) -> list[dict]:
-    rows = []
-    for pair in pairs:
-        for article in (pair.zh, pair.en):
-            if article is None:
-                continue
-            rows.append({
-                "article_id": article.article_id, "source_file": article.source_file, "lang": article.lang,
-                "line_start": article.line_start, "line_end": article.line_end, "title": article.title,
-                "date": pair.date, "year_inferred": pair.year_inferred, "event_id": pair.event_id,
-                "text": article.text, "text_raw": "\n".join(article.body_raw),
-                "credits": " | ".join(article.credits), "metadata": " | ".join(article.metadata),
-            })
-    return rows
+    """The rows of the articles table, in its order (by file and line)."""
+    versions = [(article, pair) for pair in pairs for article in (pair.zh, pair.en) if article is not None]
+    versions.sort(key=lambda version: (version[0].source_file, version[0].line_start))
+    return [{
+        "article_id": article.article_id, "source_file": article.source_file, "lang": article.lang,
+        "line_start": article.line_start, "line_end": article.line_end, "title": article.title,
+        "date": pair.date, "year_inferred": pair.year_inferred, "event_id": pair.event_id,
+        "text": article.text, "text_raw": "\n".join(article.body_raw),
+        "credits": " | ".join(article.credits), "metadata": " | ".join(article.metadata),
+    } for article, pair in versions]
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -86,7 +87,14 @@ def _fixed(name: str, table: pa.Table) -> pd.DataFrame:
         kind = _arrow_type(column)
         array = table.column(column).cast(kind) if column in table.column_names else pa.nulls(len(table), kind)
         arrays.append(pc.fill_null(array, 0 if column in INT_COLUMNS else False if column in BOOL_COLUMNS else ""))
-    return pa.table(arrays, names=columns).sort_by([(column, "ascending") for column in order]).to_pandas()
+    return _sorted(pa.table(arrays, names=columns), order).to_pandas()
+
+
+def _sorted(table: pa.Table, keys: list[str]) -> pa.Table:
+    """`table` sorted by `keys`, not copied when its rows are in order already: the pipeline lists
+    the articles in order, and copying their texts would be most of the cost of the tables."""
+    order = pc.sort_indices(table, sort_keys=[(key, "ascending") for key in keys])
+    return table if np.array_equal(order.to_numpy(), np.arange(len(table))) else table.take(order)
 
 
 def write_table(df: pd.DataFrame, name: str, out_dir: str | Path) -> list[Path]:

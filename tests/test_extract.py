@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
 import pytest
 
 from analysis.pipeline import PARALLEL_FROM, extract
@@ -152,6 +153,17 @@ def test_cli_writes_sorted_tables_with_fixed_columns(tmp_path):
     articles = pd.read_csv(tmp_path / "a" / "articles.csv")
     assert list(articles.columns[:11]) == ["article_id", "source_file", "lang", "line_start", "line_end", "title",
                                            "date", "year_inferred", "event_id", "text", "text_raw"]
+
+
+def test_a_table_is_sorted_and_left_as_it_is_when_in_order():
+    from analysis.tables import _sorted, frame
+
+    rows = [{"source_file": f, "line": n, "code": c, "message": "m"} for f, n, c in
+            [("b.txt", 2, "x"), ("a.txt", 10, "y"), ("b.txt", 1, "x"), ("a.txt", 9, "z")]]
+    table = frame("diagnostics", rows)
+    assert list(zip(table.source_file, table.line)) == [("a.txt", 9), ("a.txt", 10), ("b.txt", 1), ("b.txt", 2)]
+    in_order = pa.Table.from_pandas(table, preserve_index=False)
+    assert _sorted(in_order, ["source_file", "line"]) is in_order
 
 
 def test_missing_corpus_path_is_a_clear_error(tmp_path):
