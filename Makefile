@@ -14,7 +14,7 @@ JUPYTERLAB := jupyterlab==4.6.6
 SYSDEPS := fonts-noto-cjk fonts-dejavu-core libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 poppler-utils
 
 .DEFAULT_GOAL := help
-.PHONY: help venv sysdeps report test lab bench extract clean
+.PHONY: help venv bytecode sysdeps report test lab bench extract clean
 
 help: ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  %-8s %s\n", $$1, $$2}'
@@ -26,6 +26,11 @@ $(STAMP): requirements.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	$(PY) -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "Python ($(KERNEL))"
 	touch $@
+
+# Python writes no bytecode where PYTHONDONTWRITEBYTECODE is set: compiled here (only what changed),
+# the package is not compiled again by every process that imports it (each run, each notebook kernel).
+bytecode: venv
+	@$(PY) -m compileall -q analysis
 
 sysdeps: ## Check the Debian packages (fonts, WeasyPrint libraries, poppler); as root, install the missing ones
 	@missing=""; \
@@ -42,20 +47,20 @@ sysdeps: ## Check the Debian packages (fonts, WeasyPrint libraries, poppler); as
 	  exit 1; \
 	fi
 
-report: venv sysdeps ## Run the notebooks; write reports/<output>.html and .pdf (PARAMS=file.yaml to set parameters)
+report: venv bytecode sysdeps ## Run the notebooks; write reports/<output>.html and .pdf (PARAMS=file.yaml to set parameters)
 	$(PY) -m analysis report $(if $(PARAMS),--params $(PARAMS))
 
-test: venv sysdeps ## Run the test suite
+test: venv bytecode sysdeps ## Run the test suite
 	$(PY) -m pytest -q
 
 lab: venv ## Open the notebooks in JupyterLab (installs it into .venv if missing)
 	$(PY) -c 'import jupyterlab' 2>/dev/null || $(PY) -m pip install --quiet $(JUPYTERLAB)
 	PYTHONPATH=$(CURDIR) $(VENV)/bin/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) notebooks
 
-bench: venv ## Run the benchmark
+bench: venv bytecode ## Run the benchmark
 	$(PY) -m analysis.bench
 
-extract: venv ## Extract the tables from seeds/ into reports/tables
+extract: venv bytecode ## Extract the tables from seeds/ into reports/tables
 	$(PY) -m analysis extract seeds --out reports/tables
 
 clean: ## Remove reports/ and caches (keeps the committed figures/)
