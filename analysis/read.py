@@ -70,23 +70,23 @@ def discover(paths: list[str | Path]) -> tuple[list[Path], list[Diagnostic]]:
     return sorted(files), diagnostics
 
 
-def detect_encoding(data: bytes) -> str | None:
-    """The encoding of `data`: its BOM, else UTF-8 if it decodes, else charset-normalizer's best guess.
+def decode(data: bytes) -> tuple[str, str] | None:
+    """(encoding, text) of `data`: its BOM's, else UTF-8 if it decodes, else charset-normalizer's
+    best guess (bytes not valid in it replaced by U+FFFD); None when nothing fits.
 
-    >>> detect_encoding("國務委員".encode("gb18030")), detect_encoding(b"\\xef\\xbb\\xbfok")
-    ('gb18030', 'utf-8-sig')
+    >>> decode("國務委員".encode("gb18030")), decode(b"\\xef\\xbb\\xbfok")
+    (('gb18030', '國務委員'), ('utf-8-sig', 'ok'))
     """
     for bom, encoding in BOMS:
         if data.startswith(bom):
-            return encoding
+            return encoding, data.decode(encoding, errors="replace")
     try:
-        data.decode("utf-8")
-        return "utf-8"
+        return "utf-8", data.decode("utf-8")
     except UnicodeDecodeError:
         pass
     sample = data[:DETECT_SAMPLE_BYTES]
     best = from_bytes(sample, cp_isolation=LIKELY_ENCODINGS).best() or from_bytes(sample).best()
-    return best.encoding if best else None
+    return (best.encoding, data.decode(best.encoding, errors="replace")) if best else None
 
 
 def is_binary(data: bytes) -> bool:
@@ -107,12 +107,12 @@ def read_file(path: str | Path, data: bytes | None = None) -> SourceText:
     if not data.strip():
         diagnostics.append(Diagnostic(name, 0, "warning", "empty_file", "the file is empty"))
         return SourceText(name, "", [], data, diagnostics)
-    encoding = None if is_binary(data) else detect_encoding(data)
-    if encoding is None:
+    decoded = None if is_binary(data) else decode(data)
+    if decoded is None:
         diagnostics.append(Diagnostic(name, 0, "error", "undecodable",
                                       "cannot decode: not text in UTF-8, UTF-16, GB18030 or Big5"))
         return SourceText(name, "", [], data, diagnostics)
-    text = data.decode(encoding, errors="replace")
+    encoding, text = decoded
     if encoding not in ("utf-8", "utf-8-sig"):
         diagnostics.append(Diagnostic(name, 0, "info", "encoding", f"decoded as {encoding}"))
     # Lines end at \r\n, \r or \n only (str.splitlines would also break at \f, \x1c, \u2028…).
