@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis import dates, pair, repair
+from analysis.events import surname_alternation
 
 MONTH = dates._MONTH
 PLAIN = [
@@ -35,3 +36,13 @@ TEXT = st.lists(st.sampled_from(PIECES), max_size=24).map("".join)
 def test_fast_pattern_finds_what_the_plain_one_finds(fast, plain, flags, text):
     plain = re.compile(plain, flags)
     assert [(m.span(), m.groups()) for m in fast.finditer(text)] == [(m.span(), m.groups()) for m in plain.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.lists(st.sampled_from(["Zhao", "Zhang", "Zha", "Ke", "zhi", "Xu", "Li", "a", "é", " ", "-", "\n", "."]),
+                     max_size=16).map("".join))
+def test_surname_alternation_finds_what_the_plain_alternation_finds(text):
+    surnames = ["Zhao", "Zhang", "Zha", "Xu", "Li", "li"]
+    plain = re.compile(r"(?=[A-Z])\b(?:" + "|".join(sorted(surnames, key=len, reverse=True)) + r")\s+[A-Z][a-z]+\b")
+    fast = re.compile(surname_alternation(surnames) + r"\s+[A-Z][a-z]+\b")
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
