@@ -838,6 +838,7 @@ def remove_stray_question_marks(text: str) -> tuple[str, list[Repair]]:
 # 4. Lost apostrophes in English
 # --------------------------------------------------------------------------------------------
 
+# The lookahead of the first letters lets the regex engine skip to them.
 _POSSESSIVE_RE = re.compile(r"(?=[A-Zp])\b([A-Z][A-Za-z]*|people)s\b(?= ([A-Za-z][A-Za-z-]*))")
 
 

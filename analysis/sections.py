@@ -31,8 +31,8 @@ TOP_N = 25
 DATE_COLUMNS = {"date", "first", "last"}
 SOURCE_COLUMNS = {"source", "where", "file"}
 PAGE_LETTERS = 95  # letters of table text across the A4 text width (digits run wide)
-PACKAGES = ["charset-normalizer", "OpenCC", "pypinyin", "rapidfuzz", "ahocorasick-rs", "pycountry", "jieba", "pandas", "pyarrow",
-            "matplotlib", "networkx", "papermill", "nbconvert", "weasyprint"]
+PACKAGES = ["charset-normalizer", "OpenCC", "pypinyin", "rapidfuzz", "ahocorasick-rs", "pycountry", "jieba", "pandas",
+            "pyarrow", "matplotlib", "networkx", "papermill", "nbconvert", "weasyprint"]
 TYPE_LABELS = {"phone_call": "phone call", "video_conference": "video conference", "meeting": "meeting", "event": "event"}
 
 
