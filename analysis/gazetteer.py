@@ -58,16 +58,20 @@ class Gazetteer:
         offsets are those of `text` (OpenCC keeps the length).
         """
         if lang == "zh":
-            table = self.countries_zh if kind == "country" else self.orgs_zh
-            return [(start, end, table[name]) for start, end, name in self._finders[f"{kind}_zh"].find_longest(to_simplified(text))]
+            return self._find_zh(kind, to_simplified(text))
         return _whole_names(text, self._finders["en"].find_all(text), self.countries_en if kind == "country" else self.orgs_en)
 
     def find_both(self, text: str, lang: str) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]:
-        """`find` of the countries and of the organisations of one text (English: in one pass)."""
+        """`find` of the countries and of the organisations of one text (converted or searched once)."""
         if lang == "zh":
-            return self.find("country", text, lang), self.find("org", text, lang)
+            simplified = to_simplified(text)
+            return self._find_zh("country", simplified), self._find_zh("org", simplified)
         found = self._finders["en"].find_all(text)
         return _whole_names(text, found, self.countries_en), _whole_names(text, found, self.orgs_en)
+
+    def _find_zh(self, kind: str, simplified: str) -> list[tuple[int, int, str]]:
+        table = self.countries_zh if kind == "country" else self.orgs_zh
+        return [(start, end, table[name]) for start, end, name in self._finders[f"{kind}_zh"].find_longest(simplified)]
 
     def person(self, name: str) -> Person | None:
         """The gazetteer entry for a name in either language or any alias."""
