@@ -11,6 +11,7 @@ import sys
 COMMANDS = {
     "report": "analysis.render",
     "extract": "analysis.pipeline",
+    "evaluate": "analysis.evaluate",
 }
 
 
