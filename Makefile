@@ -50,8 +50,10 @@ sysdeps: ## Check the Debian packages (fonts, WeasyPrint libraries, poppler); as
 report: venv bytecode sysdeps ## Run the notebooks; write reports/<output>.html and .pdf (PARAMS=file.yaml to set parameters)
 	$(PY) -m analysis report $(if $(PARAMS),--params $(PARAMS))
 
+# PYTEST_ARGS adds pytest options; PYTEST_EXIT=FILE also writes pytest's exit code to FILE, which
+# make would report as its own 2 (.ci/run passes both).
 test: venv bytecode sysdeps ## Run the test suite
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q $(PYTEST_ARGS)$(if $(PYTEST_EXIT),; status=$$?; echo $$status > $(PYTEST_EXIT); exit $$status)
 
 lab: venv ## Open the notebooks in JupyterLab (installs it into .venv if missing)
 	$(PY) -c 'import jupyterlab' 2>/dev/null || $(PY) -m pip install --quiet $(JUPYTERLAB)
