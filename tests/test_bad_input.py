@@ -9,7 +9,6 @@ import random
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -167,13 +166,12 @@ def test_file_of_50_mb(tmp_path, seed_events):
     """50 MB of short lines of no script (furniture) with one English seed article every 2,000
     lines: read, segmented and extracted (every non-blank line in an article or a diagnostic).
 
-    50 MB of real articles would take minutes: pairing compares the versions of one file pairwise."""
+    50 MB of real articles would take minutes: pairing compares the versions of one file pairwise.
+    Its wall time is not asserted: a time depends on the machine, and belongs in the bench."""
     block = seed_lines(SEED_000)[17:24]  # the English version of the Pakistan phone call
     chunk = ["§¶•‰ 0123456789 ※ ——"] * 2000 + block
     lines = chunk * (50 * 1024 * 1024 // len("\n".join(chunk).encode()) + 1)
-    started = time.monotonic()
     tables = extract_with(tmp_path, "huge.txt", "\n".join(lines).encode())
-    assert time.monotonic() - started < 60
     assert event_keys(tables, exclude="huge.txt") == seed_events
     assert accounted_lines(tables, "huge.txt") >= set(range(1, len(lines) + 1))
     assert set(diagnostics_of(tables, "huge.txt").code) >= {"unpaired"}
