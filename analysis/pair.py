@@ -134,10 +134,13 @@ def pair_articles(articles: list[Article], gazetteer: Gazetteer) -> tuple[list[P
     zh_names = {id(a): names.found(feats[id(a)].pinyin) for a in articles if a.lang == "zh"}
     taken: set[int] = set()
     pairs: list[Pair] = []
-    for block_key in (_day_key, _file_key):
+    # The day pass leaves versions whose years disagree to the pass within the file, which scores
+    # them with the year-mismatch penalty.
+    for block_key, years_must_agree in ((_day_key, True), (_file_key, False)):
         zh = [a for a in articles if a.lang == "zh" and id(a) not in taken]
         en = [a for a in articles if a.lang == "en" and id(a) not in taken]
-        pairs += _greedy_pairs(zh, en, lambda a: block_key(a, feats[id(a)]), feats, zh_names, taken)
+        pairs += _greedy_pairs(zh, en, lambda a: block_key(a, feats[id(a)]), feats, zh_names, taken,
+                               years_must_agree)
     diagnostics = []
     for article in articles:
         if id(article) not in taken:
@@ -153,8 +156,9 @@ def pair_articles(articles: list[Article], gazetteer: Gazetteer) -> tuple[list[P
 
 
 def _greedy_pairs(zh: list[Article], en: list[Article], block_key, feats: dict[int, Features],
-                  zh_names: dict[int, set[str]], taken: set[int]) -> list[Pair]:
-    """Score every zh/en couple that shares a block, then keep the best couples first."""
+                  zh_names: dict[int, set[str]], taken: set[int], years_must_agree: bool) -> list[Pair]:
+    """Score every zh/en couple that shares a block (and a year, if `years_must_agree`), then
+    keep the best couples first."""
     blocks: dict[tuple, list[tuple[Features, str, Article]]] = defaultdict(list)
     for article in en:
         key = block_key(article)
@@ -166,8 +170,8 @@ def _greedy_pairs(zh: list[Article], en: list[Article], block_key, feats: dict[i
         key = block_key(z)
         z_feats, z_names, z_id = feats[id(z)], zh_names[id(z)], z.article_id
         for e_feats, e_id, e in blocks.get(key, ()) if key else ():
-            if not _years_agree(z_feats.date, e_feats.date):
-                continue  # left to the pass within the file
+            if years_must_agree and not _years_agree(z_feats.date, e_feats.date):
+                continue
             s = score(z_feats, e_feats, z_names)
             if s >= MIN_PAIR_SCORE:
                 candidates.append((-s, z_id, e_id, len(candidates), z, e))
