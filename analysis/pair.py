@@ -125,18 +125,20 @@ def score(zh: Features, en: Features, zh_names: set[str]) -> float:
 
 
 def pair_articles(articles: list[Article], gazetteer: Gazetteer) -> tuple[list[Pair], list[Diagnostic]]:
-    """Pair versions greedily, best score first: first the versions dated the same day (of the
-    same year, where both give one), then what is left within each file (versions whose dates
-    disagree, undated ones). Unpaired versions stay, each with a diagnostic."""
+    """Pair versions greedily, best score first: within each file, first the versions dated the
+    same day (of the same year, where both give one), then any that are left (versions whose dates
+    disagree, undated ones); then, across files, versions dated the same day. So what a file pairs
+    on its own it pairs whatever other files are read with it. Unpaired versions stay, each with a
+    diagnostic."""
     feats = {id(a): a.features or features(a, gazetteer) for a in articles}
     # The English versions' names, looked for in every Chinese version's pinyin in one pass each.
     names = StringFinder(name for a in articles if a.lang == "en" for name in feats[id(a)].names)
     zh_names = {id(a): names.found(feats[id(a)].pinyin) for a in articles if a.lang == "zh"}
     taken: set[int] = set()
     pairs: list[Pair] = []
-    # The day pass leaves versions whose years disagree to the pass within the file, which scores
+    # The day passes leave versions whose years disagree to the pass within the file, which scores
     # them with the year-mismatch penalty.
-    for block_key, years_must_agree in ((_day_key, True), (_file_key, False)):
+    for block_key, years_must_agree in ((_file_day_key, True), (_file_key, False), (_day_key, True)):
         zh = [a for a in articles if a.lang == "zh" and id(a) not in taken]
         en = [a for a in articles if a.lang == "en" and id(a) not in taken]
         pairs += _greedy_pairs(zh, en, lambda a: block_key(a, feats[id(a)]), feats, zh_names, taken,
@@ -195,6 +197,10 @@ def _day_key(article: Article, feats: Features) -> tuple | None:
 
 def _file_key(article: Article, feats: Features) -> tuple:
     return ("file", article.source_file)
+
+
+def _file_day_key(article: Article, feats: Features) -> tuple | None:
+    return ("file", article.source_file, feats.date.month, feats.date.day) if feats.date else None
 
 
 def date_pairs(pairs: list[Pair], feats: dict[int, Features]) -> list[Diagnostic]:
