@@ -1,14 +1,16 @@
-"""Dates in both languages: `2021年7月17日`, `7月28日`, `On September 15`, `June 25, 2021`, `on Dec 1`.
+"""Dates in both languages: `2021年7月17日`, `7月28日`, `On September 15`, `June 25, 2021`, `on Dec 1`,
+`17.05.2018 12:12`, weekdays (`on Tuesday`, `周三`) and days alone (`17日`) read against a dateline.
 
-An article's date is the first full or partial date of its lede (or dateline); a missing year is
-inferred later (see `pair.infer_years`).
+An article's date is the first date of its lede; else a weekday or a day of the lede resolved
+against the dateline or stamp; else the dateline or stamp itself (see `article_date`). A missing
+year is inferred later, from the article's own stamps or its issue (see `pair.date_pairs`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 MONTHS = {
     name: number
@@ -28,7 +30,15 @@ EN_DATE_RES = [
     re.compile(r"(?P<day>\d(?<!\w\d)\d?)\s+" + _MONTH + r"(?:\s*,?\s*(?P<year>(?:19|20)\d{2})\b)?", re.I),
     # 2021-07-17
     re.compile(r"(?=[12])\b(?P<year>(?:19|20)\d{2})-(?P<month>\d{2})-(?P<day>\d{2})\b"),
+    # 17.05.2018 (a stamp: day first, then month)
+    re.compile(r"(?=\d)(?<![\d.])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>(?:19|20)\d{2})\b"),
 ]
+WEEKDAYS_EN = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+WEEKDAY_EN_RE = re.compile(r"(?=[MTWFS])\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+WEEKDAY_ZH_RE = re.compile(r"(?:周|星期|禮拜|礼拜)([一二三四五六日天])")
+WEEKDAYS_ZH = "一二三四五六日"
+# A day of the month alone, `17日` (not `7月17日`, not the `电` of a dateline).
+DAY_ZH_RE = re.compile(r"(?=\d)(?<![\d月年])(\d{1,2})\s*[日号號](?![电電])")
 ZH_DATE_RE = re.compile(r"(?=\d)(?:(?P<year>(?:19|20)\d{2})\s*年\s*)?(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*[日號号]")
 # A year named in the text: `In June 2020`, `2020年`.
 YEAR_CONTEXT_RE = re.compile(r"(?=[IiOoSs12])(?:\b(?:[Ii]n|[Oo]f|[Ss]ince)\s+(?:[A-Z][a-z]+\s+)?((?:19|20)\d{2})\b|((?:19|20)\d{2})\s*年)")
@@ -42,6 +52,9 @@ class PartialDate:
     month: int
     day: int
     text: str
+    # Where the year came from when the date's own text has none: 'stamp' (the article's dateline,
+    # caption or time stamp).
+    year_from: str = field(default="", repr=False, compare=False)
 
     @property
     def valid(self) -> bool:
@@ -68,7 +81,7 @@ def find_dates(text: str, lang: str) -> list[PartialDate]:
     """
     found: list[tuple[int, PartialDate]] = []
     if lang == "zh":
-        patterns = [ZH_DATE_RE, EN_DATE_RES[2]]
+        patterns = [ZH_DATE_RE, EN_DATE_RES[2], EN_DATE_RES[3]]
     else:
         patterns = EN_DATE_RES
     taken: list[range] = []
@@ -86,13 +99,91 @@ def find_dates(text: str, lang: str) -> list[PartialDate]:
     return [date for _, date in sorted(found, key=lambda item: item[0])]
 
 
-def lede_date(paragraphs: list[str], lang: str) -> PartialDate | None:
-    """The date of the event: the first date in the first two paragraphs (dateline included)."""
-    for paragraph in paragraphs[:2]:
+def article_date(paragraphs: list[str], furniture: list[str], lang: str) -> PartialDate | None:
+    """The date of the engagement an article reports.
+
+    In order: the first date of the lede; a weekday (`on Tuesday`) or a day alone (`17日`) of the
+    lede, read against the dateline or stamp (`furniture`, dateline first); the dateline or stamp's
+    own date; the first date of the second paragraph. A date the body recalls (`President Xi … had
+    a phone call on April 29`) is never reached while the lede or the furniture gives one.
+
+    >>> article_date(["Wang Xiaohong met Kolokoltsev on Tuesday."], ["BEIJING, Dec. 5 (Xinhua)", "2023-12-06"], "en")
+    PartialDate(year=2023, month=12, day=5, text='Tuesday')
+    >>> article_date(["王小洪17日在京会见维莱。"], ["新华社北京7月18日电"], "zh")
+    PartialDate(year=None, month=7, day=17, text='17日')
+    """
+    lede = paragraphs[0] if paragraphs else ""
+    dates = find_dates(lede, lang)
+    if dates:
+        return dates[0]
+    reference = furniture_reference(furniture, lang)
+    if reference is not None:
+        relative = relative_date(lede, reference, lang)
+        return relative or reference
+    for paragraph in paragraphs[1:2]:
         dates = find_dates(paragraph, lang)
         if dates:
             return dates[0]
     return None
+
+
+def furniture_reference(furniture: list[str], lang: str) -> PartialDate | None:
+    """The date of the furniture (datelines and captions first, then stamps), with the year of
+    any of them when the first has none: `BEIJING, Dec. 5` + `Updated: 2023-12-06` → 2023-12-05."""
+    dates = [d for item in furniture for d in find_dates(item, lang)]
+    dates = [d for d in dates if d.valid] or dates
+    if not dates:
+        return None
+    first = dates[0]
+    if first.year is None:
+        year = year_from_stamps(first, dates[1:])
+        if year:
+            return PartialDate(year, first.month, first.day, first.text, "stamp")
+    return first
+
+
+def year_from_stamps(date: PartialDate, stamps: list[PartialDate]) -> int | None:
+    """The year of a month and day reported on `stamps`: the stamp's year, or the one before when
+    the day falls after the stamp (a December meeting reported in January).
+
+    >>> year_from_stamps(PartialDate(None, 12, 30, ""), [PartialDate(2024, 1, 2, "")])
+    2023
+    """
+    stamp = next((s for s in stamps if s.year), None)
+    if stamp is None:
+        return None
+    return stamp.year - 1 if (date.month, date.day) > (stamp.month, stamp.day) else stamp.year
+
+
+def relative_date(text: str, reference: PartialDate, lang: str) -> PartialDate | None:
+    """A weekday or a day of the month in `text`, made a date by the `reference` it is reported
+    on: the latest such day not after the reference.
+
+    >>> relative_date("held talks on Sunday", PartialDate(2024, 9, 8, "Sept. 8"), "en")
+    PartialDate(year=2024, month=9, day=8, text='Sunday')
+    >>> relative_date("会见30日", PartialDate(None, 8, 2, "8月2日"), "zh")
+    PartialDate(year=None, month=7, day=30, text='30日')
+    """
+    if lang == "en":
+        m = WEEKDAY_EN_RE.search(text)
+        weekday = WEEKDAYS_EN.index(m.group(1).lower()) if m else None
+    else:
+        m = WEEKDAY_ZH_RE.search(text)
+        weekday = WEEKDAYS_ZH.index(m.group(1).replace("天", "日")) if m else None
+    if m and reference.year:
+        day = dt.date(reference.year, reference.month, reference.day)
+        day -= dt.timedelta(days=(day.weekday() - weekday) % 7)
+        return PartialDate(day.year, day.month, day.day, m.group(0), "stamp")
+    if lang != "zh":
+        return None
+    m = DAY_ZH_RE.search(text)
+    if not m:
+        return None
+    number = int(m.group(1))
+    month, year = reference.month, reference.year
+    if number > reference.day:  # reported in the next month
+        month, year = (month - 1, year) if month > 1 else (12, year - 1 if year else None)
+    return PartialDate(year, month, number, m.group(0), "stamp" if year else "")
 
 
 def context_year(text: str) -> int | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
@@ -17,6 +17,7 @@ from typing import Iterable
 import yaml
 from rapidfuzz import fuzz
 
+from .dates import PartialDate, find_dates, relative_date
 from .diagnostics import Diagnostic
 from .gazetteer import Gazetteer
 from .pair import Pair
@@ -42,7 +43,13 @@ TYPE_CUES = {
 }
 HOSTED_RE = re.compile(r"访华|来华|在京|驻华|来访|走进|参观|in Beijing|to China|in China|visit(?:ed|s)? the Ministry", re.I)
 ABROAD_RE = re.compile(r"出访|访问(?!团)|赴|paid a visit to|on a visit to|during (?:his|her) visit to", re.I)
-EN_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+EN_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*[.\u2024]?"
+WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# Stands for the full stop of an abbreviation while a lede is parsed (`U.S.` does not end a
+# sentence); of the same length, so offsets hold.
+ABBREVIATION_DOT = "\u2024"
+# An organisation's acronym in a meeting's name: `China-Gulf Cooperation Council (GCC) Ministerial Dialogue`.
+ACRONYM_RE = re.compile(r"\(([A-Z][A-Z&]{1,9})\)")
 
 
 @dataclass(frozen=True)
@@ -54,6 +61,10 @@ class Roles:
     title_words_en: frozenset[str]
     lede_verbs_en: tuple[str, ...]
     surnames: frozenset[str]
+    abbreviations_en: tuple[str, ...] = ()
+    honorifics_en: frozenset[str] = frozenset()
+    name_particles_en: frozenset[str] = frozenset()
+    not_name_en: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -65,6 +76,10 @@ def load_roles(path: str | Path = ROLES_PATH) -> Roles:
         frozenset(data["title_words_en"]),
         tuple(data["lede_verbs_en"]),
         frozenset(data["surnames_pinyin"]),
+        tuple(sorted(data.get("abbreviations_en", []), key=len, reverse=True)),
+        frozenset(data.get("honorifics_en", [])),
+        frozenset(data.get("name_particles_en", [])),
+        frozenset(data.get("not_name_en", [])),
     )
 
 
@@ -128,18 +143,42 @@ class Official:
 
 
 @dataclass
+class Counterpart:
+    """Whom China's side met or called: a person (with role, country or organisation) or a body."""
+
+    name: str = ""
+    role: str = ""
+    is_person: bool = False
+    country: str = ""
+    org: str = ""
+    when: str = ""  # the paragraph that tells this engagement when it is not the lede: its own date
+
+
+@dataclass
 class Reading:
-    """What one language version says about its engagement."""
+    """What one language version says about its engagements: one per counterpart."""
 
     lang: str
     event_type: str = "event"
     principal: Official | None = None
-    counterpart: str = ""
-    counterpart_role: str = ""
-    counterpart_is_person: bool = False
-    country: str = ""
-    org: str = ""
+    counterparts: list[Counterpart] = field(default_factory=list)
     attendees: list[Official] = field(default_factory=list)
+
+    def add(self, counterpart: Counterpart) -> None:
+        """Add a counterpart unless it is one already listed (the same name, or a part of it)."""
+        for known in self.counterparts:
+            if counterpart.is_person and known.is_person and _same_counterpart(known.name, counterpart.name):
+                return
+            if not counterpart.is_person and not known.is_person and (
+                    (counterpart.org and counterpart.org == known.org) or counterpart.name == known.name):
+                return
+        self.counterparts.append(counterpart)
+
+
+def _same_counterpart(a: str, b: str) -> bool:
+    """'Ivica Dacic' and 'Dacic', '达契奇' and '达契奇': one person named twice."""
+    a, b = a.replace("·", " ").split(), b.replace("·", " ").split()
+    return bool(a and b) and (set(a) <= set(b) or set(b) <= set(a))
 
 
 # ---------------------------------------------------------------- Chinese
@@ -151,7 +190,8 @@ def zh_patterns(roles: Roles) -> dict[str, re.Pattern]:
     return {
         "principal": re.compile(
             rf"(?P<role>[\u4e00-\u9fff、]{{0,30}}?(?:{suffix}))(?P<name>[\u4e00-\u9fff·]{{2,6}}?)"
-            r"(?:\d{1,2}日)?(?=应约|同|与|和|会见|会晤|出席|在|致电|通电话|主持|接见|率|视频|表示|向|赴|前往|会同)"),
+            r"(?:\d{1,2}日)?(?=(?:分别|先后|亲切|共同|一同|日前|近日|当天|当日)?(?:应约|应邀|同|与|和|会见|会晤|出席|在|致电|通电话"
+            r"|主持|接见|率|视频|表示|向|赴|前往|会同|对|访问))"),
         "bilateral": re.compile(
             r"(?:同|与|和)(?P<chunk>[^，,。；;]{2,60}?)(?:举行)?(?:紧急)?(?:视频)?"
             r"(?:通电话|通话|会谈|会晤|工作会谈|视频会晤|视频通话|共同主持)"),
@@ -161,8 +201,15 @@ def zh_patterns(roles: Roles) -> dict[str, re.Pattern]:
             r"(?:\d{1,2}月\d{1,2}日)?(?:以视频(?:形式|方式)|通过视频|在[^，,。]{1,12})?(?:召开|举行)"),
         "attended": re.compile(r"出席(?P<chunk>[^，,。；;并]{2,60}?(?:会议|论坛|峰会|大会|开幕式|仪式|对话))"),
         "audience": re.compile(r"(?P<chunk>\d+多?(?:位|名|个)[^，,。；;]{2,40}?)(?:参加|出席|参访|来访|到访)"),
-        "attendee_list": re.compile(r"(?:^|。)(?P<list>[^。]{4,400}?)(?:参加|陪同|出席)(?:了)?(?:上述)?(?:活动|会议|会见|会谈|通话|见面交流会|仪式)?。"),
+        "attendee_list": re.compile(r"(?:^|。)(?P<list>[^。]{4,400}?)(?:陪同)?(?:参加|陪同|出席)(?:了)?(?:上述)?(?:活动|会议|会见|会谈|通话|见面交流会|仪式)?。"),
+        "when_meeting": re.compile(r"(?:^|[。；;])\s*在?(?:会见|会晤|接见|同|与)(?P<chunk>[^，,。；;时]{2,40}?)(?:会见|会谈|会晤|通话|通电话)?时[，,]"),
     }
+
+
+# Characters no Chinese person's name holds: what a title or a meeting's name ends with.
+NOT_IN_NAME_ZH = set("会议次届第部局国组织委员论坛峰大年月日级长员")
+# Ranks and honorifics after a foreign name: `昂觉敏中将`, `本恩先生`.
+RANK_AFTER_NAME_ZH = re.compile(r"(?:警察)?(?:上将|中将|少将|大校|准将|将军|博士|先生|女士|阁下|閣下)$")
 
 
 def split_role_name_zh(item: str, roles: Roles) -> tuple[str, str]:
@@ -173,7 +220,7 @@ def split_role_name_zh(item: str, roles: Roles) -> tuple[str, str]:
     item = item.strip()
     if item.endswith(roles.suffixes_zh):
         return item, ""
-    for name_len in range(2, min(9, len(item))):
+    for name_len in range(2, min(21, len(item))):
         role = item[:-name_len]
         if role.endswith(roles.suffixes_zh):
             return role, item[-name_len:]
@@ -191,19 +238,16 @@ def read_zh(article: Article, gazetteer: Gazetteer, roles: Roles) -> Reading:
     simple = to_simplified(lede)
     patterns = zh_patterns(roles)
     reading.event_type = classify_type(to_simplified(article.title) + "\n" + simple, "zh")
-    m = patterns["principal"].search(simple)
+    m = next((m for m in patterns["principal"].finditer(simple) if not NOT_IN_NAME_ZH & set(m.group("name"))), None)
     if m:
         reading.principal = Official(name_zh=_slice(lede, simple, *m.span("name")),
                                      role_zh=_slice(lede, simple, *m.span("role")), line=lede_line, langs={"zh"})
-    after = simple[m.end():] if m else simple
     offset = m.end() if m else 0
     for kind in ("bilateral", "received"):
-        c = patterns[kind].search(after)
+        c = patterns[kind].search(simple, offset)
         if c:
-            start, end = c.span("chunk")
-            chunk = _slice(lede, simple, start + offset, end + offset)
-            _fill_counterpart_zh(reading, chunk, gazetteer, roles)
-            reading.counterpart_is_person = True
+            for start, end in counterpart_spans_zh(simple, *c.span("chunk"), roles):
+                reading.add(counterpart_zh(_slice(lede, simple, start, end), gazetteer, roles))
             break
     else:
         meeting = patterns["meeting"].search(simple) or patterns["attended"].search(simple)
@@ -211,29 +255,54 @@ def read_zh(article: Article, gazetteer: Gazetteer, roles: Roles) -> Reading:
         chunk = _slice(lede, simple, *meeting.span("chunk")) if meeting else ""
         orgs = gazetteer.find("org", chunk, "zh")
         if chunk and orgs:
-            reading.counterpart, reading.org = chunk.strip(), orgs[0][2]
+            reading.add(Counterpart(_slice(chunk, to_simplified(chunk), *orgs[0][:2]), org=orgs[0][2]))
         elif audience:
-            reading.counterpart = _slice(lede, simple, *audience.span("chunk"))
+            reading.add(Counterpart(_slice(lede, simple, *audience.span("chunk"))))
         elif chunk:
-            reading.counterpart = chunk.strip()
+            reading.add(Counterpart(chunk.strip()))
+    # Meetings told one per paragraph: `7日,王小洪在比什凯克会见…`, `在会见圭亚那内政部长本恩时,王小洪表示…`
+    principal = to_simplified(reading.principal.name_zh) if reading.principal else ""
+    for _, text in article.body[1:]:
+        simple = to_simplified(text)
+        at = simple.find(principal) if principal else -1
+        for kind in ("bilateral", "received"):
+            c = patterns[kind].search(simple, at) if 0 <= at < 20 else None
+            if c and c.start() - at <= len(principal) + 12:
+                for start, end in counterpart_spans_zh(simple, *c.span("chunk"), roles):
+                    reading.add(replace(counterpart_zh(_slice(text, simple, start, end), gazetteer, roles), when=text))
+                break
+        for w in patterns["when_meeting"].finditer(simple):
+            reading.add(counterpart_zh(_slice(text, simple, *w.span("chunk")), gazetteer, roles))
     reading.attendees = attendees_zh(article, roles, reading.principal)
     return reading
 
 
-def _fill_counterpart_zh(reading: Reading, chunk: str, gazetteer: Gazetteer, roles: Roles) -> None:
-    """`巴基斯坦內政部長拉希德` → country PAK, role 內政部長, name 拉希德."""
+def counterpart_spans_zh(text: str, start: int, end: int, roles: Roles) -> list[tuple[int, int]]:
+    """The counterparts a lede names together, `塞尔维亚内务部长达契奇和南非警察部长姆丘努`: split
+    where each part is a title and a name; otherwise the whole span is one counterpart."""
+    parts = [(start + a, start + b) for a, b in list_items(text[start:end])]
+    named = [split_role_name_zh(text[a:b], roles) for a, b in parts]
+    if len(parts) > 1 and all(role and name for role, name in named):
+        return parts
+    return [(start, end)]
+
+
+def counterpart_zh(chunk: str, gazetteer: Gazetteer, roles: Roles) -> Counterpart:
+    """`巴基斯坦內政部長拉希德` → a person: country PAK, role 內政部長, name 拉希德."""
+    chunk = re.sub(r"(?:一行|等人|等)$", "", chunk.strip())
+    found = Counterpart(is_person=True)
     countries, orgs = gazetteer.find_both(chunk, "zh")
     countries = [c for c in countries if c[2] != "CHN"]
     start = 0
     if orgs and (not countries or orgs[0][0] <= countries[0][0]):
-        reading.org, start = orgs[0][2], orgs[0][1]
+        found.org, start = orgs[0][2], orgs[0][1]
     elif countries:
-        reading.country, start = countries[0][2], countries[0][1]
+        found.country, start = countries[0][2], countries[0][1]
     rest = chunk[start:]
     role, name = split_role_name_zh(to_simplified(rest), roles)
-    reading.counterpart = rest[len(role):] if name else rest
-    reading.counterpart_role = rest[: len(role)] if name else ""
-    reading.counterpart = reading.counterpart.strip()
+    found.name = RANK_AFTER_NAME_ZH.sub("", (rest[len(role):] if name else rest).strip())
+    found.role = rest[: len(role)] if name else ""
+    return found
 
 
 def closing_paragraphs(article: Article, count: int = 2) -> list[tuple[int, str]]:
@@ -301,17 +370,28 @@ def en_patterns(roles: Roles) -> dict[str, re.Pattern]:
     verbs = "|".join(roles.lede_verbs_en)
     return {
         "pinyin_name": re.compile(surname_alternation(roles.surnames) + r"\s+[A-Z][a-z]+(?:-[a-z]+)?\b"),
-        "after_principal": re.compile(rf"^\s*(?:,[^,]{{3,160}},\s*)?(?:also\s+)?(?:{verbs})\b"),
+        "after_principal": re.compile(
+            rf"^\s*(?:,[^,]{{3,160}},\s*)?(?:also\s+)?(?:(?:on\s+)?{WEEKDAY}\s+|here\s+|today\s+)?(?:also\s+)?(?:{verbs})\b"),
         "bilateral": re.compile(
             r"\b(?:phone call|phone talks?|telephone (?:call|talks?)|video (?:call|talks?|conference)|talks|talked"
             r"(?: on the phone| by phone| over the phone)?|spoke(?: on the phone| by phone| over the phone)?"
-            r"|met|meeting|call)(?:\s+(?:via|by|over|through)\s+(?:a\s+)?(?:video\s*link|video|telephone|phone))?"
+            r"|met|meeting|call)"
+            # what may stand between the verb and its object: `met here on Tuesday with`, `talks via video link with`
+            rf"(?:\s+(?:here|today|separately|in\s+[A-Z][a-z]+|on\s+(?:{WEEKDAY}|{EN_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?)"
+            r"|(?:via|by|over|through)\s+(?:a\s+)?(?:video\s*link|video|telephone|phone))){0,3}"
             r"\s+(?:with|to)\s+(?P<chunk>.+?)"
-            rf"(?=\s+on\s+{EN_MONTH}|\s+on\s+\w+day|\s+via\b|\s+by\s+video|\s+in\s+Beijing|\s+in\s+[A-Z][a-z]+\s+on\b|[.;]\s|[.;]?$)"),
+            rf"(?=\s+on\s+(?:{EN_MONTH}|\d|\w+day|the\s+(?:sidelines|margins))|\s+via\b|\s+by\s+(?:video|phone|telephone)"
+            r"|\s+(?:here|respectively|separately|today|yesterday)\b|\s+in\s+[A-Z][a-z]+(?:[,.]|\s+on\b|\s+city|$)"
+            r"|,?\s+(?:who|where|when|during|after|before|as|to\s+(?:discuss|exchange)|and\s+(?:the|they|both|he|she|said))\b"
+            r"|\s+at\s+(?:the|his|her)\b|\s+on\s+(?:counter|law|security|cooperation|issues)"
+            r"|\s+in\s+(?:Beijing|the\s+capital)|[.;:]\s|[.;]?$)"),
+        "when_meeting": re.compile(
+            r"(?:^|(?<=[.!?]\s))(?:When|While|During|In|At)?\s*(?:his\s+|the\s+)?(?:meeting|talks|meetings|talking|speaking)"
+            r"\s+with\s+(?P<chunk>[^,;]{3,160}?)\s*,", re.I),
         "meeting": re.compile(
             r"(?:^|[,.]\s+|\b[Tt]he\s+)(?P<chunk>[^,.]{0,40}?(?:Meeting|Conference|Forum|Summit|Dialogue|Session|Ministerial)"
             r"[^,.]*?)\s+(?:was|were)\s+(?:held|convened)"),
-        "attended": re.compile(r"\battended\s+(?:and\s+\w+\s+)?the\s+(?P<chunk>[^.]*?(?:Meeting|Conference|Forum|Summit|Dialogue)[^.,]*?)(?=\s+on\s+|[.,]|$)"),
+        "attended": re.compile(r"\b(?:attended|addressed|co-chaired|chaired|presided over|spoke at)\s+(?:and\s+\w+\s+)?the\s+(?P<chunk>[^.]*?(?:Meeting|Conference|Forum|Summit|Dialogue|Assembly|Session|Congress|Ministerial)[^.,]*?)(?=\s+on\s+|[.,]|$)"),
         # A lookahead of what a match starts with (a digit or the first letter of a quantifier)
         # lets the regex engine skip to it.
         "audience": re.compile(
@@ -320,12 +400,13 @@ def en_patterns(roles: Roles) -> dict[str, re.Pattern]:
         "attendee_list": re.compile(
             r"(?:^|(?<=[.!?]\s))(?:Also present (?:were|was|at the (?:meeting|event|talks) were)\s+(?P<list1>[^.]+?(?:\.\s*$|(?=\.\s))))"
             r"|(?:^|(?<=[.!?]\s))(?P<list2>[^.]+?)\s+(?:also\s+)?(?:attended|were present at|was present at|accompanied|joined)"
-            r"\s+(?:the\s+)?(?:event|meeting|talks|call|activities|activity|phone call|video conference)"),
+            r"\s+(?:the\s+)?(?:event|meeting|talks|call|activities|activity|phone call|video conference)"
+            r"|\b(?:was|were)\s+(?:also\s+)?(?:attended|joined)\s+by\s+(?P<list3>[^.]+)"),
     }
 
 
 # Words the attendee_list pattern of `en_patterns` needs: without one of them it cannot match.
-ATTENDANCE_CUES_EN = ("Also present", "attended", "present at", "accompanied", "joined")
+ATTENDANCE_CUES_EN = ("Also present", "attended", "present at", "accompanied", "joined")  # `attended by` too
 
 
 def en_name_spans(text: str, roles: Roles) -> list[tuple[int, int]]:
@@ -349,70 +430,190 @@ def title_before(text: str, end: int, roles: Roles) -> str:
     return " ".join(reversed(taken)).strip(" ,")
 
 
+def mask_abbreviations(text: str, roles: Roles) -> str:
+    """`text` with the full stops of abbreviations and initials replaced by ABBREVIATION_DOT, so
+    that they end no sentence; `unmask` undoes it.
+
+    >>> unmask(mask_abbreviations("met U.S. Secretary A. Mayorkas. Then", load_roles())) == "met U.S. Secretary A. Mayorkas. Then"
+    True
+    >>> mask_abbreviations("met U.S. Secretary A. Mayorkas. Then", load_roles()).count(".")
+    1
+    """
+    if "." not in text:
+        return text
+    for abbreviation in roles.abbreviations_en:
+        if abbreviation in text:
+            text = re.sub(r"(?<![\w.])" + re.escape(abbreviation), abbreviation.replace(".", ABBREVIATION_DOT), text)
+    return re.sub(r"(?<![\w.])([A-Z])\.(?=\s?[A-Z])", "\\1" + ABBREVIATION_DOT, text)
+
+
+def unmask(text: str) -> str:
+    return text.replace(ABBREVIATION_DOT, ".")
+
+
+def strip_honorifics(name: str, roles: Roles) -> str:
+    """A name without the ranks and honorifics that open it.
+
+    >>> strip_honorifics("Police Lt. Gen. Kittirat Phanphet", load_roles())
+    'Kittirat Phanphet'
+    >>> strip_honorifics("H.E. Sheikh Saif bin Zayed Al Nahyan", load_roles())
+    'Sheikh Saif bin Zayed Al Nahyan'
+    """
+    words = name.split()
+    while len(words) > 1 and re.sub(r"[.\-\u2024]", "", words[0]).lower() in roles.honorifics_en:
+        words.pop(0)
+    return " ".join(words)
+
+
+def split_people_en(chunk: str, gazetteer: Gazetteer, roles: Roles) -> list[str]:
+    """The counterparts a lede names together, split at `and` (or a comma) where a name ends and
+    a new person begins: 'Serbian Minister Ivica Dacic and South African Police Minister Senzo
+    Mchunu'. A title joined by `and` (`Deputy Prime Minister and Minister of the Interior`) or a
+    title in apposition (`Giuseppe Crocetti, Chief of Mission`) stays with its name."""
+    pieces = re.split(r"(,?\s+and\s+|;\s+|,\s+)", chunk)
+    people = [pieces[0]]
+    for separator, part in zip(pieces[1::2], pieces[2::2]):
+        names_someone = any(_is_name_word(w, gazetteer, roles) for w in part.split())
+        if names_someone and _ends_with_name(people[-1], gazetteer, roles):
+            people.append(part)
+        else:
+            people[-1] += separator + part
+    return [p for p in people if p.strip()]
+
+
+def _ends_with_name(text: str, gazetteer: Gazetteer, roles: Roles) -> bool:
+    words = text.rstrip(" ,").split()
+    return bool(words) and _is_name_word(words[-1], gazetteer, roles)
+
+
+def _is_name_word(word: str, gazetteer: Gazetteer, roles: Roles) -> bool:
+    bare = word.strip(",()“”\"'")
+    bare = bare[:-2] if bare.endswith(("'s", "’s")) else bare
+    return bool(bare) and bare[0].isupper() and bare not in roles.title_words_en and bare not in roles.not_name_en \
+        and not gazetteer.find("country", unmask(bare), "en") and not gazetteer.find("org", unmask(bare), "en")
+
+
 def split_name_role_en(chunk: str, gazetteer: Gazetteer, roles: Roles) -> tuple[str, str, str, str]:
     """Parse a counterpart phrase into (name, role, country, org).
 
     >>> g = __import__("analysis.gazetteer", fromlist=["x"]).load_gazetteer()
     >>> split_name_role_en("Pakistan's Interior Minister Sheikh Rasheed Ahmad", g, load_roles())
     ('Sheikh Rasheed Ahmad', 'Interior Minister', 'PAK', '')
+    >>> split_name_role_en("Minister of Interior of the UAE Lt-Gen Sheikh Saif bin Zayed Al Nahyan", g, load_roles())
+    ('Sheikh Saif bin Zayed Al Nahyan', 'Minister of Interior of the UAE', 'ARE', '')
     """
+    chunk = unmask(chunk).strip(" ,")
+    chunk = re.sub(r"^(?:his|her|their)\s+(?:\w+\s+)?counterparts?,?\s+", "", chunk)
     countries, orgs = gazetteer.find_both(chunk, "en")
     countries = [c for c in countries if c[2] != "CHN"]
     org = orgs[0][2] if orgs else ""
     country = "" if org else (countries[0][2] if countries else "")
     head, _, tail = chunk.partition(", ")
-    head_words = head.split()
-    if tail and 1 <= len(head_words) <= 5 and not any(w in roles.title_words_en for w in head_words):
-        return head.strip(), tail.strip(" ,"), country, org
+    head_words = strip_honorifics(head, roles).split()
+    if tail and 1 <= len(head_words) <= 6 and all(_is_name_word(w, gazetteer, roles) or w in roles.name_particles_en
+                                                  for w in head_words):
+        return strip_honorifics(head.strip(), roles), tail.strip(" ,"), country, org
     words = chunk.split()
     name: list[str] = []
-    for word in reversed(words):
-        bare = word.strip(",()“”\"")
-        if bare[:1].isupper() and bare not in roles.title_words_en and not gazetteer.find("country", bare, "en") \
-                and not gazetteer.find("org", bare, "en"):
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i]
+        particle = word in roles.name_particles_en and bool(name) and i > 0 and _is_name_word(words[i - 1], gazetteer, roles)
+        if particle or _is_name_word(word, gazetteer, roles):
             name.insert(0, word)
         else:
             break
     role_words = words[: len(words) - len(name)]
     if countries and not org and role_words and gazetteer.find("country", role_words[0], "en"):
         role_words = role_words[1:]
-    return " ".join(name).strip(" ,"), " ".join(role_words).strip(" ,"), country, org
+    full_name = strip_honorifics(" ".join(name).strip(" ,"), roles)
+    honorifics = " ".join(name)[: len(" ".join(name)) - len(full_name)].strip()
+    role = " ".join(role_words).strip(" ,")
+    if honorifics and re.sub(r"[.\-]", "", honorifics).lower() not in roles.honorifics_en:
+        role = f"{role} {honorifics}".strip()
+    return full_name, role, country, org
 
 
 def read_en(article: Article, gazetteer: Gazetteer, roles: Roles) -> Reading:
     reading = Reading("en")
     lede_line, lede = article.body[0] if article.body else (article.line_start, "")
+    masked = mask_abbreviations(lede, roles)
     patterns = en_patterns(roles)
     reading.event_type = classify_type(lede, "en")
     principal_end = 0
-    for start, end in en_name_spans(lede, roles):
-        after = lede[end:]
+    names = en_name_spans(masked, roles)
+    for start, end in names:
+        after = masked[end:]
         if patterns["after_principal"].match(after):
-            role = title_before(lede, start, roles)
-            apposition = re.match(r"^\s*,\s*([^,]{3,160}),", after)
-            if not role and apposition:
-                role = apposition.group(1).strip()
-            reading.principal = Official(name_en=lede[start:end], role_en=role, line=lede_line, langs={"en"})
+            reading.principal = _official_en(masked, start, end, lede_line, roles)
             principal_end = end
             break
-    c = patterns["bilateral"].search(lede, principal_end)
+    c = patterns["bilateral"].search(masked, principal_end)
+    if reading.principal is None and names:
+        # Told from the other side (`Vietnamese Minister … held talks with his Chinese counterpart
+        # Wang Xiaohong`): China's official is named after the verb, the counterpart before it.
+        chinese = next(((a, b) for a, b in names if _chinese_official(masked, a, b, gazetteer)), None)
+        if chinese and c and c.start("chunk") <= chinese[0]:
+            reading.principal = _official_en(masked, *chinese, lede_line, roles)
+            subject = re.sub(r"^\W*(?:[A-Z]{2,}\s*[-–—]+\s*)?", "", masked[: c.start()])
+            subject = re.sub(rf"(?:\s+(?:[a-z]+|{WEEKDAY}))+\s*$", "", subject)  # `… Luong Tam Quang on Saturday had a`
+            _add_people_en(reading, subject, gazetteer, roles)
+            c = None
     if c:
-        name, role, country, org = split_name_role_en(c.group("chunk"), gazetteer, roles)
-        reading.counterpart, reading.counterpart_role, reading.country, reading.org = name, role, country, org
-        reading.counterpart_is_person = True
-    else:
-        meeting = patterns["meeting"].search(lede) or patterns["attended"].search(lede)
-        audience = patterns["audience"].search(lede)
-        chunk = re.sub(r"^[Tt]he\s+", "", meeting.group("chunk").strip()) if meeting else ""
-        orgs = gazetteer.find("org", chunk, "en")
+        _add_people_en(reading, c.group("chunk"), gazetteer, roles)
+    elif not reading.counterparts:
+        meeting = patterns["meeting"].search(masked) or patterns["attended"].search(masked)
+        audience = patterns["audience"].search(masked)
+        chunk = unmask(re.sub(r"^[Tt]he\s+", "", meeting.group("chunk").strip())) if meeting else ""
+        orgs = gazetteer.find("org", chunk.replace("-", " "), "en")  # `China-ASEAN` names ASEAN
+        acronym = ACRONYM_RE.search(chunk)
         if chunk and orgs:
-            reading.counterpart, reading.org = chunk, orgs[0][2]
+            reading.add(Counterpart(chunk[orgs[0][0]:orgs[0][1]], org=orgs[0][2]))
+        elif acronym:  # an organisation the gazetteer lacks: `Gulf Cooperation Council (GCC)`
+            reading.add(Counterpart(acronym.group(1), org=acronym.group(1)))
         elif audience:
-            reading.counterpart = audience.group("chunk").strip()
+            reading.add(Counterpart(unmask(audience.group("chunk").strip())))
         elif chunk:
-            reading.counterpart = chunk
+            reading.add(Counterpart(chunk))
+    # Meetings told one per paragraph: `On Monday, Meng met with …`, `When meeting with Dacic, Wang …`
+    surname = reading.principal.name_en.split()[0] if reading.principal else ""
+    for _, text in article.body[1:]:
+        masked = mask_abbreviations(text, roles)
+        at = re.search(rf"\b{surname}\b", masked) if surname else None
+        c = patterns["bilateral"].search(masked, at.end()) if at and at.start() < 40 else None
+        if c and c.start() - at.end() <= 40 and patterns["after_principal"].match(masked[at.end():]):
+            _add_people_en(reading, c.group("chunk"), gazetteer, roles, when=text)
+        for w in patterns["when_meeting"].finditer(masked):
+            _add_people_en(reading, w.group("chunk"), gazetteer, roles)
     reading.attendees = attendees_en(article, roles, reading.principal)
     return reading
+
+
+def _official_en(text: str, start: int, end: int, line: int, roles: Roles) -> Official:
+    """The Chinese official named at text[start:end], with the title before the name (or in
+    apposition after it)."""
+    role = title_before(unmask(text), start, roles)
+    apposition = re.match(r"^\s*,\s*([^,]{3,160}),", text[end:])
+    if not role and apposition:
+        role = unmask(apposition.group(1)).strip()
+    return Official(name_en=text[start:end], role_en=role, line=line, langs={"en"})
+
+
+def _chinese_official(text: str, start: int, end: int, gazetteer: Gazetteer) -> bool:
+    """Whether the romanised name at text[start:end] is China's official: the gazetteer says so,
+    or the words before it do (`his Chinese counterpart`, `China's Minister of Public Security`)."""
+    person = gazetteer.person(text[start:end])
+    if person is not None:
+        return person.side == "china"
+    return bool(re.search(r"(?:Chinese|China's|China’s|Public Security)\b[^,.;]{0,60}$", text[:start]))
+
+
+def _add_people_en(reading: Reading, chunk: str, gazetteer: Gazetteer, roles: Roles, when: str = "") -> None:
+    for part in split_people_en(chunk, gazetteer, roles):
+        name, role, country, org = split_name_role_en(part, gazetteer, roles)
+        if name:
+            reading.add(Counterpart(name, role, True, country, org, when))
+        elif country or org:
+            reading.add(Counterpart(unmask(part).strip(" ,"), "", False, country, org, when))
 
 
 def attendees_en(article: Article, roles: Roles, principal: Official | None) -> list[Official]:
@@ -422,7 +623,7 @@ def attendees_en(article: Article, roles: Roles, principal: Official | None) -> 
         if not any(cue in text for cue in ATTENDANCE_CUES_EN):  # the list's pattern cannot match
             continue
         for m in en_patterns(roles)["attendee_list"].finditer(text):
-            listing = m.group("list1") or m.group("list2") or ""
+            listing = m.group("list1") or m.group("list2") or m.group("list3") or ""
             previous = 0
             for start, end in en_name_spans(listing, roles):
                 name = listing[start:end]
@@ -477,26 +678,31 @@ def read_version(article: Article, gazetteer: Gazetteer, roles: Roles) -> Readin
 
 
 def extract_events(pairs: list[Pair], gazetteer: Gazetteer, roles_path: str | Path = ROLES_PATH
-                   ) -> tuple[list[dict], list[dict], list[Diagnostic]]:
-    """One event row per paired article (both versions read and merged), its attendees, and diagnostics."""
+                   ) -> tuple[list[dict], list[dict], list[Diagnostic], dict[str, list[str]]]:
+    """The events of every paired article (both versions read and merged: one event per
+    counterpart), their attendees, diagnostics, and the ids of the events an article reports
+    beside its first (`pair.event_id`)."""
     roles = load_roles(roles_path)
-    events, attendees, diagnostics = [], [], []
+    events, attendees, diagnostics, also = [], [], [], {}
     for pair in pairs:
         zh, en = (read_version(a, gazetteer, roles) if a else None for a in (pair.zh, pair.en))
-        row, row_diagnostics = merge_readings(pair, zh, en, gazetteer)
+        rows, row_diagnostics = merge_readings(pair, zh, en, gazetteer)
         diagnostics += row_diagnostics
-        if row is None:
+        if not rows:
             continue
-        events.append(row)
+        events += rows
+        if len(rows) > 1:
+            also[pair.event_id] = [row["event_id"] for row in rows[1:]]
         people = merge_officials(zh.attendees if zh else [], en.attendees if en else [])
         for person in people:
             source = pair.zh if "zh" in person.langs and pair.zh else pair.en
-            attendees.append({
-                "event_id": pair.event_id, "name_en": person.name_en or romanise(person.name_zh),
-                "name_zh": person.name_zh, "role_en": person.role_en, "role_zh": person.role_zh,
-                "lang_seen": "both" if len(person.langs) == 2 else next(iter(person.langs)),
-                "source_file": source.source_file, "line": person.line,
-            })
+            for row in rows:
+                attendees.append({
+                    "event_id": row["event_id"], "name_en": person.name_en or romanise(person.name_zh),
+                    "name_zh": person.name_zh, "role_en": person.role_en, "role_zh": person.role_zh,
+                    "lang_seen": "both" if len(person.langs) == 2 else next(iter(person.langs)),
+                    "source_file": source.source_file, "line": person.line,
+                })
             if pair.zh and pair.en and len(person.langs) == 1:
                 diagnostics.append(Diagnostic(source.source_file, person.line, "info", "attendee_one_language",
                                               f"attendee {person.name_en or person.name_zh} appears only in the "
@@ -504,7 +710,58 @@ def extract_events(pairs: list[Pair], gazetteer: Gazetteer, roles_path: str | Pa
             if not gazetteer.person(person.name_en or person.name_zh) and not gazetteer.person(person.name_zh or "-"):
                 diagnostics.append(Diagnostic(source.source_file, person.line, "info", "not_in_gazetteer",
                                               f"person not in the gazetteer: {person.name_en or romanise(person.name_zh)} {person.name_zh}".strip()))
-    return events, attendees, diagnostics
+    return events, attendees, diagnostics, also
+
+
+def pair_counterparts(zh: list[Counterpart], en: list[Counterpart]) -> list[tuple[Counterpart | None, Counterpart | None]]:
+    """The Chinese and English forms of each counterpart: by country or organisation, then in order."""
+    pairs: list[tuple[Counterpart | None, Counterpart | None]] = []
+    left = list(en)
+    for c in zh:
+        place = c.country or c.org
+        match = next((e for e in left if place and (e.country or e.org) == place), None)
+        if match is None and left and not (place and (left[0].country or left[0].org)):
+            match = left[0]
+        if match is None and len(zh) == len(en) == 1:
+            match = left[0]
+        if match is not None:
+            left.remove(match)
+        pairs.append((c, match))
+    return pairs + [(None, e) for e in left]
+
+
+def engagement_date(article_date: str, paragraphs: list[str], previous: str) -> str:
+    """The date of an engagement told in its own paragraph (`7日,王小洪在比什凯克会见…`, `On
+    Monday, Meng met …`), read against the article's date (ISO, or `--MM-DD`); `同日` and `the same
+    day` keep the `previous` engagement's date. Without a paragraph, the article's date.
+
+    >>> engagement_date("2023-09-05", ["7日,王小洪在比什凯克会见尼亚兹别科夫"], "2023-09-05")
+    '2023-09-07'
+    >>> engagement_date("2019-10-15", ["On Monday, Meng met with Jürgen Stock."], "2019-10-15")
+    '2019-10-14'
+    """
+    if not paragraphs or not article_date:
+        return article_date
+    text = paragraphs[0]
+    if re.search(r"同日|同一天|当天|當天|当日|the same day", text[:30]):
+        return previous
+    lang = "zh" if re.search(r"[\u4e00-\u9fff]", text) else "en"
+    year = int(article_date[:4]) if article_date[:1].isdigit() else None
+    month, day = int(article_date[-5:-3]), int(article_date[-2:])
+    dates = find_dates(text, lang)
+    if dates:
+        found = dates[0]
+    else:
+        found = relative_date(text[:40], PartialDate(year, month, day, article_date), lang)
+        if found is None:
+            return article_date
+        if lang == "zh" and (found.month, found.day) != (month, day) and found.day >= day:
+            found = PartialDate(year, month, found.day, found.text)  # a later day of the same trip
+    year = found.year or year
+    if year is None:
+        return f"--{found.month:02d}-{found.day:02d}"
+    when = found.with_year(year)
+    return when.isoformat() if when else article_date
 
 
 def role_held(person, date: str) -> str:
@@ -516,8 +773,9 @@ def role_held(person, date: str) -> str:
 
 
 def merge_readings(pair: Pair, zh: Reading | None, en: Reading | None, gazetteer: Gazetteer
-                   ) -> tuple[dict | None, list[Diagnostic]]:
-    """Merge the two readings of one engagement; disagreements become diagnostics."""
+                   ) -> tuple[list[dict], list[Diagnostic]]:
+    """Merge the two readings of one article into one event per counterpart; disagreements
+    become diagnostics."""
     first = pair.zh or pair.en
     readings = [r for r in (zh, en) if r]
     diagnostics: list[Diagnostic] = []
@@ -529,19 +787,11 @@ def merge_readings(pair: Pair, zh: Reading | None, en: Reading | None, gazetteer
     principal_en = en.principal if en and en.principal else None
     if not principal_zh and not principal_en:
         note("no_principal", "no Chinese principal found in the lede: not an engagement we can code", "warning")
-        return None, diagnostics
+        return [], diagnostics
     types = {r.event_type for r in readings}
     event_type = min(types, key=TYPE_PRIORITY.index)
     if len(types) > 1:
         note("type_mismatch", f"the versions suggest different event types: {sorted(types)}; kept {event_type}")
-    country = next((r.country for r in readings if r.country), "")
-    org = next((r.org for r in readings if r.org), "")
-    if zh and en and zh.country and en.country and zh.country != en.country:
-        note("country_mismatch", f"Chinese version names {zh.country}, English version {en.country}", "warning")
-    if zh and en and zh.org and en.org and zh.org != en.org:
-        note("org_mismatch", f"Chinese version names {zh.org}, English version {en.org}", "warning")
-    if country and org:
-        country = ""  # an organisation's official: the organisation is the counterpart
     name_en = principal_en.name_en if principal_en else ""
     name_zh = principal_zh.name_zh if principal_zh else ""
     if name_en and name_zh and name_key(name_en) != name_key(name_zh):
@@ -549,25 +799,38 @@ def merge_readings(pair: Pair, zh: Reading | None, en: Reading | None, gazetteer
     person = gazetteer.person(name_zh or name_en)
     if person is None:
         note("not_in_gazetteer", f"principal not in the gazetteer: {name_en or romanise(name_zh)} {name_zh}".strip())
-    counterpart_en = en.counterpart if en else ""
-    counterpart_zh = zh.counterpart if zh else ""
-    for reading in readings:
-        if reading.counterpart_is_person and gazetteer.person(reading.counterpart) is None:
-            note("not_in_gazetteer", f"counterpart not in the gazetteer: {reading.counterpart}")
+    counterparts = pair_counterparts(zh.counterparts if zh else [], en.counterparts if en else []) or [(None, None)]
     text = "\n".join(a.text for a in (pair.zh, pair.en) if a)
-    row = {
-        "event_id": pair.event_id, "date": pair.date, "year_inferred": pair.year_inferred,
-        "event_type": event_type, "cameo_code": cameo_code(event_type, text),
-        "principal_en": name_en or (person.name_en if person else romanise(name_zh)),
-        "principal_zh": name_zh or (person.name_zh if person else ""),
-        "principal_role_en": principal_en.role_en if principal_en and principal_en.role_en else role_held(person, pair.date),
-        "counterpart_en": counterpart_en, "counterpart_zh": counterpart_zh,
-        "counterpart_role_en": en.counterpart_role if en else "",
-        "counterpart_country": country, "counterpart_org": org,
-        "source_file": "; ".join(sorted({a.source_file for a in (pair.zh, pair.en) if a})),
-        "zh_article_id": pair.zh.article_id if pair.zh else "", "en_article_id": pair.en.article_id if pair.en else "",
-        "title_en": pair.en.title if pair.en else "", "title_zh": pair.zh.title if pair.zh else "",
-        "zh_lines": f"{pair.zh.line_start}-{pair.zh.line_end}" if pair.zh else "",
-        "en_lines": f"{pair.en.line_start}-{pair.en.line_end}" if pair.en else "",
-    }
-    return row, diagnostics
+    rows, last_date = [], pair.date
+    for k, (c_zh, c_en) in enumerate(counterparts):
+        both = [c for c in (c_zh, c_en) if c]
+        country = next((c.country for c in both if c.country), "")
+        org = next((c.org for c in both if c.org), "")
+        if c_zh and c_en and c_zh.country and c_en.country and c_zh.country != c_en.country:
+            note("country_mismatch", f"Chinese version names {c_zh.country}, English version {c_en.country}", "warning")
+        if c_zh and c_en and c_zh.org and c_en.org and c_zh.org != c_en.org:
+            note("org_mismatch", f"Chinese version names {c_zh.org}, English version {c_en.org}", "warning")
+        if country and org:
+            country = ""  # an organisation's official: the organisation is the counterpart
+        for c in both:
+            if c.is_person and gazetteer.person(c.name) is None:
+                note("not_in_gazetteer", f"counterpart not in the gazetteer: {c.name}")
+        date = engagement_date(pair.date, [c.when for c in both if c.when], last_date)
+        last_date = date
+        rows.append({
+            "event_id": pair.event_id if k == 0 else f"{pair.event_id}-{k + 1}",
+            "date": date, "year_inferred": pair.year_inferred, "year_source": pair.year_source,
+            "event_type": event_type, "cameo_code": cameo_code(event_type, text),
+            "principal_en": name_en or (person.name_en if person else romanise(name_zh)),
+            "principal_zh": name_zh or (person.name_zh if person else ""),
+            "principal_role_en": principal_en.role_en if principal_en and principal_en.role_en else role_held(person, pair.date),
+            "counterpart_en": c_en.name if c_en else "", "counterpart_zh": c_zh.name if c_zh else "",
+            "counterpart_role_en": c_en.role if c_en else "",
+            "counterpart_country": country, "counterpart_org": org,
+            "source_file": "; ".join(sorted({a.source_file for a in (pair.zh, pair.en) if a})),
+            "zh_article_id": pair.zh.article_id if pair.zh else "", "en_article_id": pair.en.article_id if pair.en else "",
+            "title_en": pair.en.title if pair.en else "", "title_zh": pair.zh.title if pair.zh else "",
+            "zh_lines": f"{pair.zh.line_start}-{pair.zh.line_end}" if pair.zh else "",
+            "en_lines": f"{pair.en.line_start}-{pair.en.line_end}" if pair.en else "",
+        })
+    return rows, diagnostics

@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import hashlib
 import re
-from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from .dates import PartialDate, context_year, find_dates, lede_date
+from .dates import PartialDate, article_date, context_year, find_dates, year_from_stamps
 from .diagnostics import Diagnostic
 from .gazetteer import Gazetteer
-from .segment import Article
+from .segment import Article, is_stamp
 from .text import StringFinder, to_simplified, toneless_pinyin
 
 MIN_PAIR_SCORE = 2.5
@@ -48,8 +47,9 @@ class Pair:
     event_id: str
     zh: Article | None
     en: Article | None
-    date: str = ""  # ISO, empty when unknown
+    date: str = ""  # ISO; `--MM-DD` when no year could be found; empty when unknown
     year_inferred: bool = False
+    year_source: str = ""  # where an inferred year came from: stamp, issue or context
 
 
 class _PinyinTable(dict):
@@ -88,7 +88,7 @@ def features(article: Article, gazetteer: Gazetteer) -> Features:
     # Names, places and numbers of the title, the lede and the closing attendee list.
     paragraphs = [text for _, text in article.body]
     full = "\n".join([article.title] + paragraphs[:2] + paragraphs[-1:])
-    date = lede_date(paragraphs, article.lang) or furniture_date(article)
+    date = article_date(paragraphs, furniture(article), article.lang)
     country_names, org_names = gazetteer.find_both(full, article.lang)
     countries = {code for _, _, code in country_names} - {"CHN"}
     orgs = {code for _, _, code in org_names}
@@ -98,10 +98,10 @@ def features(article: Article, gazetteer: Gazetteer) -> Features:
     return Features(date, en_name_keys(full), "", countries, orgs, numbers)
 
 
-def furniture_date(article: Article) -> PartialDate | None:
-    """The date of a wire dateline (`BEIJING, July 17 (Xinhua)`), else of a time stamp (`Updated: …`)."""
-    stamps_last = sorted(article.metadata, key=lambda item: bool(STAMP_RE.match(item)))
-    return next((d for item in stamps_last for d in find_dates(item, article.lang)), None)
+def furniture(article: Article) -> list[str]:
+    """The article's datelines and captions (`BEIJING, July 17 (Xinhua)`), then its time stamps
+    (`Updated: …`, `(Xinhua) 10:44, May 27, 2021`): where the date of its report is written."""
+    return sorted(article.metadata, key=lambda item: bool(STAMP_RE.match(item) or is_stamp(item)))
 
 
 def score(zh: Features, en: Features, zh_names: set[str]) -> float:
@@ -204,17 +204,15 @@ def _file_day_key(article: Article, feats: Features) -> tuple | None:
 
 
 def date_pairs(pairs: list[Pair], feats: dict[int, Features]) -> list[Diagnostic]:
-    """Give each pair its date. A missing year comes from the other version, then from the dated
-    articles of the same issue, then from the years the text names (`In June 2020`), and last from
-    the corpus article dated with a year nearest in the calendar (said in a diagnostic)."""
+    """Give each pair its date. A missing year comes from the other version, then from the
+    article's own dateline and stamps, then from the dated articles of the same file (an issue of
+    the newsletter), then from the years the text names (`In June 2020`). Never from today's date
+    nor from another source: a date left without a year is written `--MM-DD`, with a warning."""
     issue_years: dict[str, Counter] = defaultdict(Counter)
-    corpus_dates: list[PartialDate] = []
     for pair in pairs:
         for article in (pair.zh, pair.en):
             if article and feats[id(article)].date and feats[id(article)].date.year:
                 issue_years[article.source_file][feats[id(article)].date.year] += 1
-                corpus_dates.append(feats[id(article)].date)
-    nearest_dated = _NearestDated(corpus_dates)
     diagnostics = []
     for pair in pairs:
         versions = [a for a in (pair.zh, pair.en) if a]
@@ -231,54 +229,38 @@ def date_pairs(pairs: list[Pair], feats: dict[int, Features]) -> list[Diagnostic
             diagnostics.append(Diagnostic(article.source_file, article.line_start, "error", "invalid_date",
                                           f"not a calendar date: {date.text!r}"))
             continue
-        year, inferred = date.year, False
+        year, source = infer_year(date, versions, issue_years)
         if year is None:
-            inferred = True
-            years = Counter()
-            for a in versions:
-                years.update(issue_years.get(a.source_file, Counter()))
-            if years:
-                year = years.most_common(1)[0][0]
-            else:
-                year = max((y for a in versions if (y := context_year(a.text + "\n" + "\n".join(a.metadata)))),
-                           default=None)
-        if year is None and corpus_dates:
-            nearest = nearest_dated(date)
-            year = nearest.year
-            diagnostics.append(Diagnostic(article.source_file, article.line_start, "info", "year_from_corpus",
-                                          f"year of {date.text!r} taken from the nearest dated article ({nearest.text})"))
-        if year is None:
+            pair.date = f"--{date.month:02d}-{date.day:02d}"
             diagnostics.append(Diagnostic(article.source_file, article.line_start, "warning", "no_year",
-                                          f"date {date.text!r} has no year and none could be inferred"))
+                                          f"date {date.text!r} has no year and none could be inferred: kept as {pair.date}"))
             continue
         day = date.with_year(year)
         if day is None:
             diagnostics.append(Diagnostic(article.source_file, article.line_start, "error", "invalid_date",
                                           f"not a calendar date in {year}: {date.text!r}"))
             continue
-        pair.date, pair.year_inferred = day.isoformat(), inferred
+        pair.date, pair.year_inferred, pair.year_source = day.isoformat(), bool(source), source
     return diagnostics
 
 
-class _NearestDated:
-    """The dated article nearest a day of the year: the fewest days away (within the calendar
-    year), then the earliest year."""
-
-    def __init__(self, dates: list[PartialDate]):
-        self._earliest: dict[int, PartialDate] = {}
-        for date in sorted(dates, key=lambda d: d.year):
-            self._earliest.setdefault(_day_of_year(date), date)
-        self._days = sorted(self._earliest)
-
-    def __call__(self, date: PartialDate) -> PartialDate:
-        day = _day_of_year(date)
-        i = bisect_left(self._days, day)
-        around = [self._earliest[d] for d in self._days[max(0, i - 1):i + 1]]
-        return min(around, key=lambda d: (abs(_day_of_year(d) - day), d.year))
-
-
-def _day_of_year(date: PartialDate) -> int:
-    return date.month * 31 + date.day
+def infer_year(date: PartialDate, versions: list[Article], issue_years: dict[str, Counter]) -> tuple[int | None, str]:
+    """The year of `date` (of one version of the article, the other `versions` agreeing) and where
+    it came from: '' when a version states it, else stamp, issue or context."""
+    if date.year:
+        return date.year, date.year_from
+    for article in versions:
+        stamps = [d for item in furniture(article) for d in find_dates(item, article.lang)]
+        year = year_from_stamps(date, stamps)
+        if year:
+            return year, "stamp"
+    years = Counter()
+    for article in versions:
+        years.update(issue_years.get(article.source_file, Counter()))
+    if years:
+        return years.most_common(1)[0][0], "issue"
+    year = max((y for a in versions if (y := context_year(a.text + "\n" + "\n".join(a.metadata)))), default=None)
+    return year, "context" if year else ""
 
 
 def event_id(pair: Pair) -> str:

@@ -194,9 +194,11 @@ def _extract(corpus: list[str | Path], resources: Resources, progress: bool, cac
         diagnostics += result.diagnostics
     pairs, pair_diagnostics = pair_articles(articles, gazetteer)
     diagnostics += pair_diagnostics
-    event_rows, attendee_rows, event_diagnostics = events_stage.extract_events(pairs, gazetteer)
+    event_rows, attendee_rows, event_diagnostics, also = events_stage.extract_events(pairs, gazetteer)
     diagnostics += event_diagnostics
     topic_rows = topics_stage.assign_topics(pairs, lexicon)
+    # The other engagements an article reports share its topics.
+    topic_rows += [dict(row, event_id=other) for row in topic_rows for other in also.get(row["event_id"], ())]
     return {"articles": article_rows(pairs), "events": event_rows, "attendees": attendee_rows,
             "event_topics": topic_rows, "repairs": repairs, "diagnostics": [vars(d) for d in diagnostics]}
 
@@ -208,7 +210,7 @@ def article_rows(pairs: list[Pair]) -> list[dict]:
     return [{
         "article_id": article.article_id, "source_file": article.source_file, "lang": article.lang,
         "line_start": article.line_start, "line_end": article.line_end, "title": article.title,
-        "date": pair.date, "year_inferred": pair.year_inferred, "event_id": pair.event_id,
+        "date": pair.date, "year_inferred": pair.year_inferred, "year_source": pair.year_source, "event_id": pair.event_id,
         "text": article.text, "text_raw": "\n".join(article.body_raw),
         "credits": " | ".join(article.credits), "metadata": " | ".join(article.metadata),
     } for article, pair in versions]

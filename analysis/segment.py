@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from .dates import find_dates
 from .diagnostics import Diagnostic
 from .text import line_lang
 
@@ -35,6 +36,9 @@ FURNITURE_RE = re.compile(
     r"|^\s*(?:file )?photo\s*:.*$",
     re.IGNORECASE,
 )
+# A time of day in a stamp: `12:12`, `10:44:05`.
+TIME_RE = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
+STAMP_MAX_CHARS = 60
 # A dateline opening an English wire story: `BEIJING —`, `BEIJING, July 17 (Xinhua) --`.
 EN_DATELINE_RE = re.compile(r"^\s*([A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?(?:\s*\([A-Za-z]+\))?)\s*(?:—|–|--|-)\s*")
 # A dateline opening a Chinese wire story: `新華社北京7月17日電`, `新华社伊斯兰堡7月17日电(记者 …)`.
@@ -149,9 +153,29 @@ def classify(text: str, lang: str | None = None) -> str:
     # Each pattern is tried only on a line holding what it needs (a bracket first; a colon or a slash).
     if stripped[0] in "(（[" and CREDIT_LINE_RE.match(text) or stripped in ("■", "□"):
         return "credit"
-    if (":" in text or "：" in text or "/" in text) and FURNITURE_RE.match(text):
+    if (":" in text or "：" in text or "/" in text) and FURNITURE_RE.match(text) or is_stamp(stripped):
         return "furniture"
     return (line_lang(text) if lang is None else lang) or "furniture"
+
+
+def is_stamp(text: str) -> bool:
+    """A line that is a date stamp and little else: a page's time of publication.
+
+    >>> is_stamp("(Xinhua) 10:44, May 27, 2021"), is_stamp("17.05.2018 12:12"), is_stamp("2021-11-02")
+    (True, True, True)
+    >>> is_stamp("On May 27, 2021, Zhao Kezhi met Mohsin Naqvi.")
+    False
+    """
+    if len(text) > STAMP_MAX_CHARS or not any(c.isdigit() for c in text[:20]):
+        return False
+    dates = [d for d in find_dates(text, "en") + find_dates(text, "zh") if d.year]
+    if not dates:
+        return False
+    rest = TIME_RE.sub(" ", text)
+    for date in dates:
+        rest = rest.replace(date.text, " ")
+    words = re.findall(r"[A-Za-z]+", rest)
+    return len(words) <= 3 and sum(1 for c in rest if "\u4e00" <= c <= "\u9fff") <= 6
 
 
 def segment(source_file: str, lines: list[str], raw_lines: list[str],

@@ -18,12 +18,12 @@ import pyarrow.parquet as pq
 # Each table: its columns in order, and the columns its rows are sorted by.
 SCHEMAS: dict[str, tuple[list[str], list[str]]] = {
     "articles": (
-        ["article_id", "source_file", "lang", "line_start", "line_end", "title", "date", "year_inferred",
+        ["article_id", "source_file", "lang", "line_start", "line_end", "title", "date", "year_inferred", "year_source",
          "event_id", "text", "text_raw", "credits", "metadata"],
         ["source_file", "line_start"],
     ),
     "events": (
-        ["event_id", "date", "year_inferred", "event_type", "cameo_code", "principal_en", "principal_zh",
+        ["event_id", "date", "year_inferred", "year_source", "event_type", "cameo_code", "principal_en", "principal_zh",
          "principal_role_en", "counterpart_en", "counterpart_zh", "counterpart_role_en", "counterpart_country",
          "counterpart_org", "source_file", "zh_article_id", "en_article_id", "title_en", "title_zh",
          "zh_lines", "en_lines"],
