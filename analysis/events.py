@@ -198,7 +198,7 @@ def zh_patterns(roles: Roles) -> dict[str, re.Pattern]:
         "received": re.compile(r"(?:会见|会晤|接见|拜会)(?:了)?(?P<chunk>[^，,。；;]{2,60}?)(?:一行)?(?=[，,。；;]|时)"),
         "meeting": re.compile(
             r"(?:^|[，,。])(?P<chunk>[^，,。；;]{4,80}?(?:会议|论坛|峰会|大会|研讨会|对话会|部长级会议))"
-            r"(?:\d{1,2}月\d{1,2}日)?(?:以视频(?:形式|方式)|通过视频|在[^，,。]{1,12})?(?:召开|举行)"),
+            r"(?:\d{1,2}月\d{1,2}日)?(?:以视频(?:形式|方式)|通过视频|在[^，,。]{1,16})?(?:召开|举行|开幕|闭幕)"),
         "attended": re.compile(r"出席(?P<chunk>[^，,。；;并]{2,60}?(?:会议|论坛|峰会|大会|开幕式|仪式|对话))"),
         "audience": re.compile(r"(?P<chunk>\d+多?(?:位|名|个)[^，,。；;]{2,40}?)(?:参加|出席|参访|来访|到访)"),
         "attendee_list": re.compile(r"(?:^|。)(?P<list>[^。]{4,400}?)(?:陪同)?(?:参加|陪同|出席)(?:了)?(?:上述)?(?:活动|会议|会见|会谈|通话|见面交流会|仪式)?。"),
@@ -209,6 +209,8 @@ def zh_patterns(roles: Roles) -> dict[str, re.Pattern]:
 # Characters no Chinese person's name holds: what a title or a meeting's name ends with.
 NOT_IN_NAME_ZH = set("会议次届第部局国组织委员论坛峰大年月日级长员")
 # Ranks and honorifics after a foreign name: `昂觉敏中将`, `本恩先生`.
+# What follows a name in a lede and is not part of it: `约翰逊在华盛顿`, `萨肯28日出席`, `馬約卡斯(Alejandro Mayorkas)`.
+AFTER_NAME_ZH = re.compile(r"在|于|於|举行|舉行|\d{1,2}日|视频|視頻|视讯|視訊|通话|通話|出席|[（(]")
 RANK_AFTER_NAME_ZH = re.compile(r"(?:警察)?(?:上将|中将|少将|大校|准将|将军|博士|先生|女士|阁下|閣下)$")
 
 
@@ -300,7 +302,7 @@ def counterpart_zh(chunk: str, gazetteer: Gazetteer, roles: Roles) -> Counterpar
         found.country, start = countries[0][2], countries[0][1]
     rest = chunk[start:]
     role, name = split_role_name_zh(to_simplified(rest), roles)
-    found.name = RANK_AFTER_NAME_ZH.sub("", (rest[len(role):] if name else rest).strip())
+    found.name = RANK_AFTER_NAME_ZH.sub("", AFTER_NAME_ZH.split((rest[len(role):] if name else rest).strip())[0])
     found.role = rest[: len(role)] if name else ""
     return found
 
@@ -381,17 +383,19 @@ def en_patterns(roles: Roles) -> dict[str, re.Pattern]:
             r"|(?:via|by|over|through)\s+(?:a\s+)?(?:video\s*link|video|telephone|phone))){0,3}"
             r"\s+(?:with|to)\s+(?P<chunk>.+?)"
             rf"(?=\s+on\s+(?:{EN_MONTH}|\d|\w+day|the\s+(?:sidelines|margins))|\s+via\b|\s+by\s+(?:video|phone|telephone)"
-            r"|\s+(?:here|respectively|separately|today|yesterday)\b|\s+in\s+[A-Z][a-z]+(?:[,.]|\s+on\b|\s+city|$)"
+            r"|\s+(?:here|respectively|separately|today|yesterday)\b|\s+in\s+[A-Z][a-z]+(?:[,.]|\s+(?:on|and)\b|\s+city|$)"
             r"|,?\s+(?:who|where|when|during|after|before|as|to\s+(?:discuss|exchange)|and\s+(?:the|they|both|he|she|said))\b"
+            r"|,\s+[a-z]+ing\b"
             r"|\s+at\s+(?:the|his|her)\b|\s+on\s+(?:counter|law|security|cooperation|issues)"
             r"|\s+in\s+(?:Beijing|the\s+capital)|[.;:]\s|[.;]?$)"),
         "when_meeting": re.compile(
             r"(?:^|(?<=[.!?]\s))(?:When|While|During|In|At)?\s*(?:his\s+|the\s+)?(?:meeting|talks|meetings|talking|speaking)"
             r"\s+with\s+(?P<chunk>[^,;]{3,160}?)\s*,", re.I),
         "meeting": re.compile(
-            r"(?:^|[,.]\s+|\b[Tt]he\s+)(?P<chunk>[^,.]{0,40}?(?:Meeting|Conference|Forum|Summit|Dialogue|Session|Ministerial)"
+            r"(?:^|[,.]\s+|\b[Tt]he\s+)(?P<chunk>[^,.]{0,40}?(?i:meeting|conference|forum|summit|dialogue|session|ministerial)"
             r"[^,.]*?)\s+(?:was|were)\s+(?:held|convened)"),
-        "attended": re.compile(r"\b(?:attended|addressed|co-chaired|chaired|presided over|spoke at)\s+(?:and\s+\w+\s+)?the\s+(?P<chunk>[^.]*?(?:Meeting|Conference|Forum|Summit|Dialogue|Assembly|Session|Congress|Ministerial)[^.,]*?)(?=\s+on\s+|[.,]|$)"),
+        "attended": re.compile(r"\b(?:attended|addressed|co-chaired|chaired|presided over|spoke at|led\s+(?:a|the)\s+[^.]{0,40}?delegation\s+to)"
+                               r"\s+(?:and\s+\w+\s+)?(?:the\s+opening\s+of\s+)?the\s+(?P<chunk>[^.]*?(?:Meeting|Conference|Forum|Summit|Dialogue|Assembly|Session|Congress|Ministerial)[^.,]*?)(?=\s+on\s+|[.,]|$)"),
         # A lookahead of what a match starts with (a digit or the first letter of a quantifier)
         # lets the regex engine skip to it.
         "audience": re.compile(
@@ -473,7 +477,9 @@ def split_people_en(chunk: str, gazetteer: Gazetteer, roles: Roles) -> list[str]
     pieces = re.split(r"(,?\s+and\s+|;\s+|,\s+)", chunk)
     people = [pieces[0]]
     for separator, part in zip(pieces[1::2], pieces[2::2]):
-        names_someone = any(_is_name_word(w, gazetteer, roles) for w in part.split())
+        words = part.split()
+        names_someone = _ends_with_name(part, gazetteer, roles) or (
+            len(words) > 2 and all(_is_name_word(w, gazetteer, roles) for w in words[:2]))
         if names_someone and _ends_with_name(people[-1], gazetteer, roles):
             people.append(part)
         else:
@@ -558,6 +564,8 @@ def read_en(article: Article, gazetteer: Gazetteer, roles: Roles) -> Reading:
             subject = re.sub(rf"(?:\s+(?:[a-z]+|{WEEKDAY}))+\s*$", "", subject)  # `… Luong Tam Quang on Saturday had a`
             _add_people_en(reading, subject, gazetteer, roles)
             c = None
+        elif chinese and not c:  # `… was held in Beijing, chaired by Chinese … Zhao Kezhi.`
+            reading.principal = _official_en(masked, *chinese, lede_line, roles)
     if c:
         _add_people_en(reading, c.group("chunk"), gazetteer, roles)
     elif not reading.counterparts:
@@ -817,10 +825,14 @@ def merge_readings(pair: Pair, zh: Reading | None, en: Reading | None, gazetteer
                 note("not_in_gazetteer", f"counterpart not in the gazetteer: {c.name}")
         date = engagement_date(pair.date, [c.when for c in both if c.when], last_date)
         last_date = date
+        own_type = min((classify_type(to_simplified(c.when), "zh" if c is c_zh else "en") for c in both if c.when),
+                       key=TYPE_PRIORITY.index, default=event_type)
+        if own_type == "meeting" and not any(c.is_person for c in both) and org:
+            own_type = "event"  # a multilateral meeting: its body is no one to meet
         rows.append({
             "event_id": pair.event_id if k == 0 else f"{pair.event_id}-{k + 1}",
             "date": date, "year_inferred": pair.year_inferred, "year_source": pair.year_source,
-            "event_type": event_type, "cameo_code": cameo_code(event_type, text),
+            "event_type": own_type, "cameo_code": cameo_code(own_type, text),
             "principal_en": name_en or (person.name_en if person else romanise(name_zh)),
             "principal_zh": name_zh or (person.name_zh if person else ""),
             "principal_role_en": principal_en.role_en if principal_en and principal_en.role_en else role_held(person, pair.date),

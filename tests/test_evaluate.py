@@ -59,3 +59,13 @@ def test_the_command_prints_the_table_and_names_a_bad_gold_file(tmp_path, capsys
         load_gold(bad)
     assert main(["evaluate", str(bad), str(ROOT / "seeds")]) == 2
     assert "unknown event type" in capsys.readouterr().err
+
+
+def test_the_team_written_readouts_score_at_least_095_on_every_field():
+    """44 short readouts in the shapes of real ones (datelines, weekdays, stamps, ranks, several
+    engagements, multilateral bodies, damage, other encodings), scored by the evaluate code."""
+    folder = ROOT / "tests" / "fixtures" / "readouts"
+    gold = load_gold(folder / "gold.yaml")
+    result = evaluate(gold, extract([folder], progress=False))
+    assert len(gold) >= 40 and result.gold_events >= 50
+    assert {name: round(s.f1, 3) for name, s in result.scores.items() if s.f1 < 0.95} == {}
