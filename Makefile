@@ -14,7 +14,7 @@ JUPYTERLAB := jupyterlab==4.6.6
 SYSDEPS := fonts-noto-cjk fonts-dejavu-core libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 poppler-utils
 
 .DEFAULT_GOAL := help
-.PHONY: help venv bytecode sysdeps report test lab bench extract clean
+.PHONY: help venv bytecode sysdeps report test lab bench extract evaluate clean
 
 help: ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  %-8s %s\n", $$1, $$2}'
@@ -61,6 +61,14 @@ lab: venv ## Open the notebooks in JupyterLab (installs it into .venv if missing
 
 bench: venv bytecode ## Run the benchmark
 	$(PY) -m analysis.bench
+
+evaluate: venv bytecode ## Score the extraction against hand-made gold: the fixtures, the seeds, the real readouts if collected
+	$(PY) -m analysis evaluate tests/fixtures/readouts/gold.yaml tests/fixtures/readouts --misses 10
+	$(PY) -m analysis evaluate tests/fixtures/seeds_gold.yaml seeds --misses 10
+	@if [ -d corpus/realworld ]; then \
+	  $(PY) -m analysis evaluate tests/realworld/gold.yaml corpus/realworld --split dev --misses 0; \
+	  $(PY) -m analysis evaluate tests/realworld/gold.yaml corpus/realworld --split heldout --misses 0; \
+	else echo "corpus/realworld/ not collected: see tests/realworld/README.md"; fi
 
 extract: venv bytecode ## Extract the tables from seeds/ into reports/tables
 	$(PY) -m analysis extract seeds --out reports/tables
