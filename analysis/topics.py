@@ -305,6 +305,35 @@ def _first_match(text: str, candidates: dict[str, list[Term]], lang: str) -> int
     return min((start for start in starts if start is not None), default=None)
 
 
+def evidence_spans(lexicon: Lexicon, topic: str, sentence: str, lang: str) -> list[tuple[int, int]]:
+    """Where the terms of `topic` match `sentence`, one of its evidence sentences in language `lang`:
+    the (start, end) of every accepted match, overlapping ones merged, in order. The topic's
+    context terms count, as the sentence was taken from a text that holds its context. Empty when
+    script conversion changed the sentence's length (its offsets would not be the sentence's).
+
+    >>> s = "They will crack down on the three evil forces of terrorism, separatism and extremism."
+    >>> [s[a:b] for a, b in evidence_spans(load_lexicon(), "counter_terrorism", s, "en")]
+    ['three evil forces', 'terrorism', 'separatism', 'extremism']
+    """
+    searched = _searchable(sentence, lang)
+    if len(searched) != len(sentence):
+        return []
+    candidates = lexicon.index[lang].candidates(searched).get(lexicon.names.index(topic), {})
+    exclusions = _Exclusions(candidates["exclude"], searched) if "exclude" in candidates else None
+    spans = sorted(
+        match.span() for term in candidates.get("terms", []) + candidates.get("context_terms", [])
+        for match in term.finditer(searched)
+        if not (exclusions and exclusions.cancel(*match.span()))
+        and not (lang == "zh" and _splits_words(searched, *match.span())))
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
 class _Exclusions:
     """Where a topic's exclusion phrases are in one text, found on first need."""
 
