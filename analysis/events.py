@@ -163,6 +163,7 @@ class Reading:
     principal: Official | None = None
     counterparts: list[Counterpart] = field(default_factory=list)
     attendees: list[Official] = field(default_factory=list)
+    lede: int = 0  # the body paragraph that tells the engagement (a caption or a stamp may come first)
 
     def add(self, counterpart: Counterpart) -> None:
         """Add a counterpart unless it is one already listed (the same name, or a part of it)."""
@@ -234,13 +235,24 @@ def _slice(original: str, simplified: str, start: int, end: int) -> str:
     return (original if len(original) == len(simplified) else simplified)[start:end]
 
 
+# The paragraphs where a lede is looked for: a web page may open with a caption, a stamp or a summary.
+LEDE_PARAGRAPHS = 4
+
+
 def read_zh(article: Article, gazetteer: Gazetteer, roles: Roles) -> Reading:
-    reading = Reading("zh")
-    lede_line, lede = article.body[0] if article.body else (article.line_start, "")
+    """What a Chinese version says: from the first of its opening paragraphs that names China's principal."""
+    readings = (_read_zh_from(article, i, gazetteer, roles) for i in range(min(LEDE_PARAGRAPHS, len(article.body))))
+    return next((r for r in readings if r.principal), None) or _read_zh_from(article, 0, gazetteer, roles)
+
+
+def _read_zh_from(article: Article, index: int, gazetteer: Gazetteer, roles: Roles) -> Reading:
+    reading = Reading("zh", lede=index)
+    lede_line, lede = article.body[index] if article.body else (article.line_start, "")
     simple = to_simplified(lede)
     patterns = zh_patterns(roles)
     reading.event_type = classify_type(to_simplified(article.title) + "\n" + simple, "zh")
-    m = next((m for m in patterns["principal"].finditer(simple) if not NOT_IN_NAME_ZH & set(m.group("name"))), None)
+    m = next((m for m in patterns["principal"].finditer(simple) if not NOT_IN_NAME_ZH & set(m.group("name"))
+              and not any(c[2] != "CHN" for c in gazetteer.find("country", m.group("role").rsplit("的", 1)[-1], "zh"))), None)
     if m:
         reading.principal = Official(name_zh=_slice(lede, simple, *m.span("name")),
                                      role_zh=_slice(lede, simple, *m.span("role")), line=lede_line, langs={"zh"})
@@ -264,7 +276,7 @@ def read_zh(article: Article, gazetteer: Gazetteer, roles: Roles) -> Reading:
             reading.add(Counterpart(chunk.strip()))
     # Meetings told one per paragraph: `7日,王小洪在比什凯克会见…`, `在会见圭亚那内政部长本恩时,王小洪表示…`
     principal = to_simplified(reading.principal.name_zh) if reading.principal else ""
-    for _, text in article.body[1:]:
+    for _, text in article.body[index + 1:]:
         simple = to_simplified(text)
         at = simple.find(principal) if principal else -1
         for kind in ("bilateral", "received"):
@@ -375,11 +387,12 @@ def en_patterns(roles: Roles) -> dict[str, re.Pattern]:
         "after_principal": re.compile(
             rf"^\s*(?:,[^,]{{3,160}},\s*)?(?:also\s+)?(?:(?:on\s+)?{WEEKDAY}\s+|here\s+|today\s+)?(?:also\s+)?(?:{verbs})\b"),
         "bilateral": re.compile(
-            r"\b(?:phone call|phone talks?|telephone (?:call|talks?)|video (?:call|talks?|conference)|talks|talked"
+            r"\b(?:phone call|phone talks?|(?:phone |telephone |telephonic )?conversations?|telephone (?:call|talks?)"
+            r"|video (?:call|talks?|conference)|talks|talked"
             r"(?: on the phone| by phone| over the phone)?|spoke(?: on the phone| by phone| over the phone)?"
             r"|met|meeting|call)"
             # what may stand between the verb and its object: `met here on Tuesday with`, `talks via video link with`
-            rf"(?:\s+(?:here|today|separately|in\s+[A-Z][a-z]+|on\s+(?:{WEEKDAY}|{EN_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?)"
+            rf"(?:\s+(?:here|today|separately|respectively|in\s+[A-Z][a-z]+|on\s+(?:{WEEKDAY}|{EN_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?)"
             r"|(?:via|by|over|through)\s+(?:a\s+)?(?:video\s*link|video|telephone|phone))){0,3}"
             r"\s+(?:with|to)\s+(?P<chunk>.+?)"
             rf"(?=\s+on\s+(?:{EN_MONTH}|\d|\w+day|the\s+(?:sidelines|margins))|\s+via\b|\s+by\s+(?:video|phone|telephone)"
@@ -480,11 +493,18 @@ def split_people_en(chunk: str, gazetteer: Gazetteer, roles: Roles) -> list[str]
         words = part.split()
         names_someone = _ends_with_name(part, gazetteer, roles) or (
             len(words) > 2 and all(_is_name_word(w, gazetteer, roles) for w in words[:2]))
-        if names_someone and _ends_with_name(people[-1], gazetteer, roles):
-            people.append(part)
+        if names_someone and _names_someone(people[-1], gazetteer, roles):
+            people.append(re.sub(r"^with\s+", "", part))
         else:
             people[-1] += separator + part
     return [p for p in people if p.strip()]
+
+
+def _names_someone(text: str, gazetteer: Gazetteer, roles: Roles) -> bool:
+    """A phrase that names a person: `ROLE NAME`, or `NAME, ROLE`."""
+    words = re.sub(r"^with\s+", "", text).split()
+    return _ends_with_name(text, gazetteer, roles) or (
+        len(words) >= 2 and all(_is_name_word(w, gazetteer, roles) for w in words[:2]))
 
 
 def _ends_with_name(text: str, gazetteer: Gazetteer, roles: Roles) -> bool:
@@ -540,8 +560,14 @@ def split_name_role_en(chunk: str, gazetteer: Gazetteer, roles: Roles) -> tuple[
 
 
 def read_en(article: Article, gazetteer: Gazetteer, roles: Roles) -> Reading:
-    reading = Reading("en")
-    lede_line, lede = article.body[0] if article.body else (article.line_start, "")
+    """What an English version says: from the first of its opening paragraphs that names China's principal."""
+    readings = (_read_en_from(article, i, gazetteer, roles) for i in range(min(LEDE_PARAGRAPHS, len(article.body))))
+    return next((r for r in readings if r.principal), None) or _read_en_from(article, 0, gazetteer, roles)
+
+
+def _read_en_from(article: Article, index: int, gazetteer: Gazetteer, roles: Roles) -> Reading:
+    reading = Reading("en", lede=index)
+    lede_line, lede = article.body[index] if article.body else (article.line_start, "")
     masked = mask_abbreviations(lede, roles)
     patterns = en_patterns(roles)
     reading.event_type = classify_type(lede, "en")
@@ -584,7 +610,7 @@ def read_en(article: Article, gazetteer: Gazetteer, roles: Roles) -> Reading:
             reading.add(Counterpart(chunk))
     # Meetings told one per paragraph: `On Monday, Meng met with …`, `When meeting with Dacic, Wang …`
     surname = reading.principal.name_en.split()[0] if reading.principal else ""
-    for _, text in article.body[1:]:
+    for _, text in article.body[index + 1:]:
         masked = mask_abbreviations(text, roles)
         at = re.search(rf"\b{surname}\b", masked) if surname else None
         c = patterns["bilateral"].search(masked, at.end()) if at and at.start() < 40 else None

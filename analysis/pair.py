@@ -88,7 +88,8 @@ def features(article: Article, gazetteer: Gazetteer) -> Features:
     # Names, places and numbers of the title, the lede and the closing attendee list.
     paragraphs = [text for _, text in article.body]
     full = "\n".join([article.title] + paragraphs[:2] + paragraphs[-1:])
-    date = article_date(paragraphs, furniture(article), article.lang)
+    lede = article.reading.lede if article.reading is not None else 0  # the paragraph the events stage read
+    date = article_date(paragraphs[lede:], furniture(article), article.lang)
     country_names, org_names = gazetteer.find_both(full, article.lang)
     countries = {code for _, _, code in country_names} - {"CHN"}
     orgs = {code for _, _, code in org_names}

@@ -122,8 +122,8 @@ def _process(path: str | Path, data: bytes, resources: Resources) -> FileResult:
     for article in articles:
         # The per-article work of the corpus-wide stages, done here so that it runs in parallel
         # and is cached: pairing features, the events stage's reading, the topics stated.
+        events_stage.read_version(article, gazetteer, roles)  # first: it finds the lede the date is read from
         article.features = features(article, gazetteer)
-        events_stage.read_version(article, gazetteer, roles)
         topics_stage.topic_evidence(article, lexicon)
     return FileResult(articles, repairs, diagnostics + segment_diagnostics)
 

@@ -42,7 +42,8 @@ STAMP_MAX_CHARS = 60
 # A dateline opening an English wire story: `BEIJING —`, `BEIJING, July 17 (Xinhua) --`.
 EN_DATELINE_RE = re.compile(r"^\s*([A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?(?:\s*\([A-Za-z]+\))?)\s*(?:—|–|--|-)\s*")
 # A dateline opening a Chinese wire story: `新華社北京7月17日電`, `新华社伊斯兰堡7月17日电(记者 …)`.
-ZH_DATELINE_RE = re.compile(r"^\s*((?:新華社|新华社|中新社|中新網|中新网|人民網|人民网|央視網|央视网)[^\s，,。]{0,12}?[電电](?:[(（][^)）]{0,30}[)）])?)\s*")
+ZH_DATELINE_RE = re.compile(r"^\s*((?:新華社|新华社|中新社|[^\s，,。(（]{1,6}(?:網|网|报|報|台))[^\s，,。]{0,12}?(?:[電电]|消息)"
+                            r"(?:[(（][^)）]{0,30}[)）])?)\s*")
 # The attendee list that closes a readout (`…參加活動。`, `Also present were …`), and a lede that opens one.
 CLOSING_RE = re.compile(r"(?:參加|参加|出席)(?:了)?(?:上述)?(?:活動|活动|會議|会议|會見|会见|會談|会谈|通話|通话|見面交流會|见面交流会)。\s*$"
                         r"|^\s*Also present\b|\battended the (?:event|meeting|activities|talks)\b", re.IGNORECASE)
@@ -175,7 +176,9 @@ def is_stamp(text: str) -> bool:
     for date in dates:
         rest = rest.replace(date.text, " ")
     words = re.findall(r"[A-Za-z]+", rest)
-    return len(words) <= 3 and sum(1 for c in rest if "\u4e00" <= c <= "\u9fff") <= 6
+    # A sentence ends in a full stop; a stamp may carry a few words (`Xinhua, … Adjust font size:`).
+    return (len(words) <= 6 and not text.rstrip().endswith((".", "。"))
+            and sum(1 for c in rest if "\u4e00" <= c <= "\u9fff") <= 6)
 
 
 def segment(source_file: str, lines: list[str], raw_lines: list[str],
