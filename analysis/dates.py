@@ -40,8 +40,9 @@ WEEKDAYS_ZH = "一二三四五六日"
 # A day of the month alone, `17日` (not `7月17日`, not the `电` of a dateline).
 DAY_ZH_RE = re.compile(r"(?=\d)(?<![\d月年])(\d{1,2})\s*[日号號](?![电電])")
 ZH_DATE_RE = re.compile(r"(?=\d)(?:(?P<year>(?:19|20)\d{2})\s*年\s*)?(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*[日號号]")
-# A year named in the text: `In June 2020`, `2020年`.
-YEAR_CONTEXT_RE = re.compile(r"(?=[IiOoSs12])(?:\b(?:[Ii]n|[Oo]f|[Ss]ince)\s+(?:[A-Z][a-z]+\s+)?((?:19|20)\d{2})\b|((?:19|20)\d{2})\s*年)")
+# A year the text names for something that happened: `In June 2020`, `2020年6月` (not `since 2005`,
+# `自2005年建立以来`: a year recalled as a starting point).
+YEAR_CONTEXT_RE = re.compile(r"(?=[IiOo12])(?:\b(?:[Ii]n|[Oo]n)\s+(?:[A-Z][a-z]+\s+)?((?:19|20)\d{2})\b|((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月)")
 
 
 @dataclass(frozen=True)

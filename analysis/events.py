@@ -176,6 +176,16 @@ class Reading:
         self.counterparts.append(counterpart)
 
 
+def fill_places(reading: Reading, context: str, gazetteer: Gazetteer) -> None:
+    """Give a counterpart named without a country the one foreign country that the title and lede
+    name (`… telephonic conversation with interior minister Ijaz Shah`, Pakistan named before)."""
+    countries = {code for *_, code in gazetteer.find("country", context, reading.lang)} - {"CHN"}
+    if len(countries) == 1:
+        for counterpart in reading.counterparts:
+            if counterpart.is_person and not counterpart.country and not counterpart.org:
+                counterpart.country = next(iter(countries))
+
+
 def _same_counterpart(a: str, b: str) -> bool:
     """'Ivica Dacic' and 'Dacic', '达契奇' and '达契奇': one person named twice."""
     a, b = a.replace("·", " ").split(), b.replace("·", " ").split()
@@ -248,7 +258,7 @@ def read_zh(article: Article, gazetteer: Gazetteer, roles: Roles) -> Reading:
 def _read_zh_from(article: Article, index: int, gazetteer: Gazetteer, roles: Roles) -> Reading:
     reading = Reading("zh", lede=index)
     lede_line, lede = article.body[index] if article.body else (article.line_start, "")
-    simple = to_simplified(lede)
+    simple = simple_lede = to_simplified(lede)
     patterns = zh_patterns(roles)
     reading.event_type = classify_type(to_simplified(article.title) + "\n" + simple, "zh")
     m = next((m for m in patterns["principal"].finditer(simple) if not NOT_IN_NAME_ZH & set(m.group("name"))
@@ -287,6 +297,7 @@ def _read_zh_from(article: Article, index: int, gazetteer: Gazetteer, roles: Rol
                 break
         for w in patterns["when_meeting"].finditer(simple):
             reading.add(counterpart_zh(_slice(text, simple, *w.span("chunk")), gazetteer, roles))
+    fill_places(reading, to_simplified(article.title) + "\n" + simple_lede, gazetteer)
     reading.attendees = attendees_zh(article, roles, reading.principal)
     return reading
 
@@ -314,6 +325,9 @@ def counterpart_zh(chunk: str, gazetteer: Gazetteer, roles: Roles) -> Counterpar
         found.country, start = countries[0][2], countries[0][1]
     rest = chunk[start:]
     role, name = split_role_name_zh(to_simplified(rest), roles)
+    if not (role and name):  # what follows the name hides the title's end: `部长萨肯28日出席…`
+        rest = AFTER_NAME_ZH.split(rest)[0]
+        role, name = split_role_name_zh(to_simplified(rest), roles)
     found.name = RANK_AFTER_NAME_ZH.sub("", AFTER_NAME_ZH.split((rest[len(role):] if name else rest).strip())[0])
     found.role = rest[: len(role)] if name else ""
     return found
@@ -618,6 +632,7 @@ def _read_en_from(article: Article, index: int, gazetteer: Gazetteer, roles: Rol
             _add_people_en(reading, c.group("chunk"), gazetteer, roles, when=text)
         for w in patterns["when_meeting"].finditer(masked):
             _add_people_en(reading, w.group("chunk"), gazetteer, roles)
+    fill_places(reading, article.title + "\n" + lede, gazetteer)
     reading.attendees = attendees_en(article, roles, reading.principal)
     return reading
 

@@ -38,7 +38,7 @@ FURNITURE_RE = re.compile(
 )
 # A time of day in a stamp: `12:12`, `10:44:05`.
 TIME_RE = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
-STAMP_MAX_CHARS = 60
+STAMP_MAX_CHARS = 80
 # A dateline opening an English wire story: `BEIJING —`, `BEIJING, July 17 (Xinhua) --`.
 EN_DATELINE_RE = re.compile(r"^\s*([A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?(?:\s*\([A-Za-z]+\))?)\s*(?:—|–|--|-)\s*")
 # A dateline opening a Chinese wire story: `新華社北京7月17日電`, `新华社伊斯兰堡7月17日电(记者 …)`.
@@ -178,7 +178,7 @@ def is_stamp(text: str) -> bool:
     words = re.findall(r"[A-Za-z]+", rest)
     # A sentence ends in a full stop; a stamp may carry a few words (`Xinhua, … Adjust font size:`).
     return (len(words) <= 6 and not text.rstrip().endswith((".", "。"))
-            and sum(1 for c in rest if "\u4e00" <= c <= "\u9fff") <= 6)
+            and sum(1 for c in rest if "\u4e00" <= c <= "\u9fff") <= 16)
 
 
 def segment(source_file: str, lines: list[str], raw_lines: list[str],
