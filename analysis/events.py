@@ -212,7 +212,7 @@ def zh_patterns(roles: Roles) -> dict[str, re.Pattern]:
             r"(?:\d{1,2}月\d{1,2}日)?(?:以视频(?:形式|方式)|通过视频|在[^，,。]{1,16})?(?:召开|举行|开幕|闭幕)"),
         "attended": re.compile(r"出席(?P<chunk>[^，,。；;并]{2,60}?(?:会议|论坛|峰会|大会|开幕式|仪式|对话))"),
         "audience": re.compile(r"(?P<chunk>\d+多?(?:位|名|个)[^，,。；;]{2,40}?)(?:参加|出席|参访|来访|到访)"),
-        "attendee_list": re.compile(r"(?:^|。)(?P<list>[^。]{4,400}?)(?:陪同)?(?:参加|陪同|出席)(?:了)?(?:上述)?(?:活动|会议|会见|会谈|通话|见面交流会|仪式)?。"),
+        "attendee_list": re.compile(r"(?:^|。)(?P<list>[^。]{4,400}?)(?:陪同)?(?:参加|陪同|出席)(?:了)?(?:上述)?[^。，,、]{0,10}。"),
         "when_meeting": re.compile(r"(?:^|[。；;])\s*在?(?:会见|会晤|接见|同|与)(?P<chunk>[^，,。；;时]{2,40}?)(?:会见|会谈|会晤|通话|通电话)?时[，,]"),
     }
 
@@ -298,7 +298,7 @@ def _read_zh_from(article: Article, index: int, gazetteer: Gazetteer, roles: Rol
         for w in patterns["when_meeting"].finditer(simple):
             reading.add(counterpart_zh(_slice(text, simple, *w.span("chunk")), gazetteer, roles))
     fill_places(reading, to_simplified(article.title) + "\n" + simple_lede, gazetteer)
-    reading.attendees = attendees_zh(article, roles, reading.principal)
+    reading.attendees = attendees_zh(article, roles, reading.principal, gazetteer)
     return reading
 
 
@@ -350,8 +350,21 @@ def list_items(text: str) -> list[tuple[int, int]]:
     return spans + [(pos, len(text))]
 
 
-def attendees_zh(article: Article, roles: Roles, principal: Official | None) -> list[Official]:
-    """Named officials of a `…、…參加活動。` sentence; offices without a named person are left out.
+def foreign_title_zh(title: str, gazetteer: Gazetteer) -> bool:
+    """Whether a title (Simplified) is another side's: it names a foreign country or an
+    organisation, other than as the post of a Chinese envoy (`中国驻老挝大使`).
+
+    >>> g = __import__("analysis.gazetteer", fromlist=["x"]).load_gazetteer()
+    >>> foreign_title_zh("老挝公安部常务副部长", g), foreign_title_zh("中国驻老挝大使", g), foreign_title_zh("欧盟驻华大使", g)
+    (True, False, True)
+    """
+    countries, orgs = gazetteer.find_both(title, "zh")
+    return any(code != "CHN" and not title[:start].endswith("驻") for start, _, code in countries + orgs)
+
+
+def attendees_zh(article: Article, roles: Roles, principal: Official | None, gazetteer: Gazetteer) -> list[Official]:
+    """Named officials of China's side in a `…、…參加活動。` sentence; offices without a named person,
+    and the other side's officials (`老挝公安部常务副部长辛塔冯`), are left out.
 
     A title standing alone (`公安部副部長、國家移民管理局局長許甘露`) is the first half of the next item's title.
     """
@@ -368,7 +381,8 @@ def attendees_zh(article: Article, roles: Roles, principal: Official | None) -> 
                 if role and not name:
                     prefix += original + "、"
                     continue
-                person = bool(role) and not any(marker in item for marker in roles.not_person_zh)
+                person = bool(role) and not any(marker in item for marker in roles.not_person_zh) \
+                    and not foreign_title_zh(prefix + role, gazetteer)
                 name_orig = original[len(role):]
                 if person and not (principal and name_key(name_orig) == name_key(principal.name_zh)):
                     found.append(Official(name_zh=name_orig, role_zh=prefix + original[: len(role)], line=line, langs={"zh"}))
