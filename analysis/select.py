@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 
+import numpy as np
 import pandas as pd
 
 from .events import name_key
@@ -16,14 +17,16 @@ def filter_tables(tables: Tables, start_date=None, end_date=None, countries=(), 
     """Keep the events that pass every filter, and the rows of the other tables that belong to them.
 
     An empty filter keeps everything. `topics` (a list of names) keeps the events with at least one
-    of them, and the topic rows of those topics only. Undated events are dropped by a date filter.
+    of them, and the topic rows of those topics only. Undated events, and those dated without a
+    year (`--07-17`), are dropped by a date filter.
     """
     ev = tables.events
     keep = ev.event_id == ev.event_id
+    dated = ev.date.str.match(r"\d{4}-\d\d-\d\d$")
     if start_date:
-        keep &= (ev.date != "") & (ev.date >= str(start_date))
+        keep &= dated & (ev.date >= str(start_date))
     if end_date:
-        keep &= (ev.date != "") & (ev.date <= str(end_date))
+        keep &= dated & (ev.date <= str(end_date))
     if countries or organisations:
         keep &= ev.counterpart_country.isin(list(countries)) | ev.counterpart_org.isin([o.upper() for o in organisations])
     if principals:
@@ -54,4 +57,5 @@ def _within(df: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     for f, a, b in zip(articles.source_file, articles.line_start, articles.line_end):
         spans.setdefault(f, []).append((a, b))
     keep = [f in spans and (line == 0 or any(a <= line <= b for a, b in spans[f])) for f, line in zip(df.source_file, df.line)]
-    return df[keep].reset_index(drop=True)
+    # A boolean array, not a list: an empty list would select no columns instead of no rows.
+    return df[np.array(keep, dtype=bool)].reset_index(drop=True)
