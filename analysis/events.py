@@ -152,6 +152,7 @@ class Counterpart:
     country: str = ""
     org: str = ""
     when: str = ""  # the paragraph that tells this engagement when it is not the lede: its own date
+    line: int = 0  # the line of the paragraph that tells this engagement alone (its topics are there)
 
 
 @dataclass
@@ -169,6 +170,10 @@ class Reading:
         """Add a counterpart unless it is one already listed (the same name, or a part of it)."""
         for known in self.counterparts:
             if counterpart.is_person and known.is_person and _same_counterpart(known.name, counterpart.name):
+                known.line = known.line or counterpart.line
+                if len(counterpart.name) > len(known.name):  # `Al-Raisi`, then `Ahmed Nasser Al-Raisi`
+                    known.name, known.role = counterpart.name, counterpart.role or known.role
+                known.country, known.org = known.country or counterpart.country, known.org or counterpart.org
                 return
             if not counterpart.is_person and not known.is_person and (
                     (counterpart.org and counterpart.org == known.org) or counterpart.name == known.name):
@@ -176,9 +181,18 @@ class Reading:
         self.counterparts.append(counterpart)
 
 
+# A lede's group of visitors, told one by one in the paragraphs after it: `met with guests from Laos,
+# Nicaragua, Ethiopia and Armenia`.
+GROUP_RE = re.compile(r"\b(?:guests|officials|leaders|heads|delegations|ministers|representatives|counterparts)\b"
+                      r"|(?:各方|各国|多国)|代表团团长")
+
+
 def fill_places(reading: Reading, context: str, gazetteer: Gazetteer) -> None:
     """Give a counterpart named without a country the one foreign country that the title and lede
-    name (`… telephonic conversation with interior minister Ijaz Shah`, Pakistan named before)."""
+    name (`… telephonic conversation with interior minister Ijaz Shah`, Pakistan named before);
+    drop a group of visitors that the article goes on to name one by one."""
+    if any(c.is_person for c in reading.counterparts):
+        reading.counterparts = [c for c in reading.counterparts if c.is_person or not GROUP_RE.search(c.name)]
     countries = {code for *_, code in gazetteer.find("country", context, reading.lang)} - {"CHN"}
     if len(countries) == 1:
         for counterpart in reading.counterparts:
@@ -286,17 +300,18 @@ def _read_zh_from(article: Article, index: int, gazetteer: Gazetteer, roles: Rol
             reading.add(Counterpart(chunk.strip()))
     # Meetings told one per paragraph: `7日,王小洪在比什凯克会见…`, `在会见圭亚那内政部长本恩时,王小洪表示…`
     principal = to_simplified(reading.principal.name_zh) if reading.principal else ""
-    for _, text in article.body[index + 1:]:
+    for line, text in article.body[index + 1:]:
         simple = to_simplified(text)
         at = simple.find(principal) if principal else -1
         for kind in ("bilateral", "received"):
             c = patterns[kind].search(simple, at) if 0 <= at < 20 else None
             if c and c.start() - at <= len(principal) + 12:
                 for start, end in counterpart_spans_zh(simple, *c.span("chunk"), roles):
-                    reading.add(replace(counterpart_zh(_slice(text, simple, start, end), gazetteer, roles), when=text))
+                    found = counterpart_zh(_slice(text, simple, start, end), gazetteer, roles)
+                    reading.add(replace(found, when=text, line=line))
                 break
         for w in patterns["when_meeting"].finditer(simple):
-            reading.add(counterpart_zh(_slice(text, simple, *w.span("chunk")), gazetteer, roles))
+            reading.add(replace(counterpart_zh(_slice(text, simple, *w.span("chunk")), gazetteer, roles), line=line))
     fill_places(reading, to_simplified(article.title) + "\n" + simple_lede, gazetteer)
     reading.attendees = attendees_zh(article, roles, reading.principal, gazetteer)
     return reading
@@ -638,14 +653,14 @@ def _read_en_from(article: Article, index: int, gazetteer: Gazetteer, roles: Rol
             reading.add(Counterpart(chunk))
     # Meetings told one per paragraph: `On Monday, Meng met with …`, `When meeting with Dacic, Wang …`
     surname = reading.principal.name_en.split()[0] if reading.principal else ""
-    for _, text in article.body[index + 1:]:
+    for line, text in article.body[index + 1:]:
         masked = mask_abbreviations(text, roles)
         at = re.search(rf"\b{surname}\b", masked) if surname else None
         c = patterns["bilateral"].search(masked, at.end()) if at and at.start() < 40 else None
         if c and c.start() - at.end() <= 40 and patterns["after_principal"].match(masked[at.end():]):
-            _add_people_en(reading, c.group("chunk"), gazetteer, roles, when=text)
+            _add_people_en(reading, c.group("chunk"), gazetteer, roles, when=text, line=line)
         for w in patterns["when_meeting"].finditer(masked):
-            _add_people_en(reading, w.group("chunk"), gazetteer, roles)
+            _add_people_en(reading, w.group("chunk"), gazetteer, roles, line=line, context=text)
     fill_places(reading, article.title + "\n" + lede, gazetteer)
     reading.attendees = attendees_en(article, roles, reading.principal)
     return reading
@@ -670,13 +685,20 @@ def _chinese_official(text: str, start: int, end: int, gazetteer: Gazetteer) -> 
     return bool(re.search(r"(?:Chinese|China's|China’s|Public Security)\b[^,.;]{0,60}$", text[:start]))
 
 
-def _add_people_en(reading: Reading, chunk: str, gazetteer: Gazetteer, roles: Roles, when: str = "") -> None:
+def _add_people_en(reading: Reading, chunk: str, gazetteer: Gazetteer, roles: Roles, when: str = "",
+                   line: int = 0, context: str = "") -> None:
+    """Add the counterparts of a phrase; those of a paragraph (`line`) without a country take the
+    paragraph's one foreign country."""
+    context = when or context
+    places = {code for *_, code in gazetteer.find("country", context, "en")} - {"CHN"} if context else set()
     for part in split_people_en(chunk, gazetteer, roles):
         name, role, country, org = split_name_role_en(part, gazetteer, roles)
+        if name and not (country or org) and len(places) == 1:
+            country = next(iter(places))
         if name:
-            reading.add(Counterpart(name, role, True, country, org, when))
+            reading.add(Counterpart(name, role, True, country, org, when, line))
         elif country or org:
-            reading.add(Counterpart(unmask(part).strip(" ,"), "", False, country, org, when))
+            reading.add(Counterpart(unmask(part).strip(" ,"), "", False, country, org, when, line))
 
 
 def attendees_en(article: Article, roles: Roles, principal: Official | None) -> list[Official]:
@@ -741,10 +763,11 @@ def read_version(article: Article, gazetteer: Gazetteer, roles: Roles) -> Readin
 
 
 def extract_events(pairs: list[Pair], gazetteer: Gazetteer, roles_path: str | Path = ROLES_PATH
-                   ) -> tuple[list[dict], list[dict], list[Diagnostic], dict[str, list[str]]]:
+                   ) -> tuple[list[dict], list[dict], list[Diagnostic], dict[str, list[tuple[str, dict[str, int]]]]]:
     """The events of every paired article (both versions read and merged: one event per
-    counterpart), their attendees, diagnostics, and the ids of the events an article reports
-    beside its first (`pair.event_id`)."""
+    counterpart), their attendees, diagnostics, and, for an article that reports several
+    engagements (by `pair.event_id`), each one's event id and the line, in each language, of the
+    paragraph that tells it alone (0 when none does)."""
     roles = load_roles(roles_path)
     events, attendees, diagnostics, also = [], [], [], {}
     for pair in pairs:
@@ -753,9 +776,10 @@ def extract_events(pairs: list[Pair], gazetteer: Gazetteer, roles_path: str | Pa
         diagnostics += row_diagnostics
         if not rows:
             continue
-        events += rows
+        events += [row for row, _ in rows]
         if len(rows) > 1:
-            also[pair.event_id] = [row["event_id"] for row in rows[1:]]
+            also[pair.event_id] = [(row["event_id"], lines) for row, lines in rows]
+        rows = [row for row, _ in rows]
         people = merge_officials(zh.attendees if zh else [], en.attendees if en else [])
         for person in people:
             source = pair.zh if "zh" in person.langs and pair.zh else pair.en
@@ -836,9 +860,9 @@ def role_held(person, date: str) -> str:
 
 
 def merge_readings(pair: Pair, zh: Reading | None, en: Reading | None, gazetteer: Gazetteer
-                   ) -> tuple[list[dict], list[Diagnostic]]:
-    """Merge the two readings of one article into one event per counterpart; disagreements
-    become diagnostics."""
+                   ) -> tuple[list[tuple[dict, dict[str, int]]], list[Diagnostic]]:
+    """Merge the two readings of one article into one event per counterpart, each with the line
+    of its own paragraph in each language; disagreements become diagnostics."""
     first = pair.zh or pair.en
     readings = [r for r in (zh, en) if r]
     diagnostics: list[Diagnostic] = []
@@ -884,7 +908,7 @@ def merge_readings(pair: Pair, zh: Reading | None, en: Reading | None, gazetteer
                        key=TYPE_PRIORITY.index, default=event_type)
         if own_type == "meeting" and not any(c.is_person for c in both) and org:
             own_type = "event"  # a multilateral meeting: its body is no one to meet
-        rows.append({
+        rows.append(({
             "event_id": pair.event_id if k == 0 else f"{pair.event_id}-{k + 1}",
             "date": date, "year_inferred": pair.year_inferred, "year_source": pair.year_source,
             "event_type": own_type, "cameo_code": cameo_code(own_type, text),
@@ -899,5 +923,5 @@ def merge_readings(pair: Pair, zh: Reading | None, en: Reading | None, gazetteer
             "title_en": pair.en.title if pair.en else "", "title_zh": pair.zh.title if pair.zh else "",
             "zh_lines": f"{pair.zh.line_start}-{pair.zh.line_end}" if pair.zh else "",
             "en_lines": f"{pair.en.line_start}-{pair.en.line_end}" if pair.en else "",
-        })
+        }, {"zh": c_zh.line if c_zh else 0, "en": c_en.line if c_en else 0}))
     return rows, diagnostics

@@ -197,10 +197,34 @@ def _extract(corpus: list[str | Path], resources: Resources, progress: bool, cac
     event_rows, attendee_rows, event_diagnostics, also = events_stage.extract_events(pairs, gazetteer)
     diagnostics += event_diagnostics
     topic_rows = topics_stage.assign_topics(pairs, lexicon)
-    # The other engagements an article reports share its topics.
-    topic_rows += [dict(row, event_id=other) for row in topic_rows for other in also.get(row["event_id"], ())]
+    if also:
+        topic_rows = [row for row in topic_rows if row["event_id"] not in also] + engagement_topics(pairs, also, lexicon)
     return {"articles": article_rows(pairs), "events": event_rows, "attendees": attendee_rows,
             "event_topics": topic_rows, "repairs": repairs, "diagnostics": [vars(d) for d in diagnostics]}
+
+
+def engagement_topics(pairs: list[Pair], engagements: dict[str, list[tuple[str, dict[str, int]]]],
+                      lexicon) -> list[dict]:
+    """The topics of the engagements of articles that report several: an engagement told in
+    paragraphs of its own (from its line to the next one's) takes their topics; the others take
+    those of the title and the paragraphs before the first such line."""
+    rows = []
+    for pair in pairs:
+        for event_id, starts in engagements.get(pair.event_id, ()):
+            for article in (pair.zh, pair.en):
+                if article is None:
+                    continue
+                claimed = sorted({lines[article.lang] for _, lines in engagements[pair.event_id] if lines[article.lang]})
+                start = starts[article.lang]
+                end = next((line for line in claimed if line > start), article.line_end + 1) if start else (
+                    claimed[0] if claimed else article.line_end + 1)
+                part = Article(article.source_file, article.lang, article.line_start, article.line_end,
+                               [] if start else article.title_lines,
+                               [(n, text) for n, text in article.body if start <= n < end])
+                for topic, (evidence, line) in topics_stage.topic_evidence(part, lexicon).items():
+                    rows.append({"event_id": event_id, "topic": topic, "lang": article.lang, "evidence": evidence,
+                                 "source_file": article.source_file, "line": line})
+    return rows
 
 
 def article_rows(pairs: list[Pair]) -> list[dict]:
