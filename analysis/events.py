@@ -215,7 +215,7 @@ def zh_patterns(roles: Roles) -> dict[str, re.Pattern]:
     return {
         "principal": re.compile(
             rf"(?P<role>[\u4e00-\u9fff、]{{0,30}}?(?:{suffix}))(?P<name>[\u4e00-\u9fff·]{{2,6}}?)"
-            r"(?:\d{1,2}日)?(?=(?:分别|先后|亲切|共同|一同|日前|近日|当天|当日)?(?:应约|应邀|同|与|和|会见|会晤|出席|在|致电|通电话"
+            r"(?:(?:\d{1,2}月)?\d{1,2}日)?(?=(?:分别|先后|亲切|共同|一同|日前|近日|当天|当日)?(?:应约|应邀|同|与|和|会见|会晤|出席|在|致电|通电话"
             r"|主持|接见|率|视频|表示|向|赴|前往|会同|对|访问))"),
         "bilateral": re.compile(
             r"(?:同|与|和)(?P<chunk>[^，,。；;]{2,60}?)(?:举行)?(?:紧急)?(?:视频)?"
@@ -223,7 +223,7 @@ def zh_patterns(roles: Roles) -> dict[str, re.Pattern]:
         "received": re.compile(r"(?:会见|会晤|接见|拜会)(?:了)?(?P<chunk>[^，,。；;]{2,60}?)(?:一行)?(?=[，,。；;]|时)"),
         "meeting": re.compile(
             r"(?:^|[，,。])(?P<chunk>[^，,。；;]{4,80}?(?:会议|论坛|峰会|大会|研讨会|对话会|部长级会议))"
-            r"(?:\d{1,2}月\d{1,2}日)?(?:以视频(?:形式|方式)|通过视频|在[^，,。]{1,16})?(?:召开|举行|开幕|闭幕)"),
+            r"(?:(?:\d{1,2}月)?\d{1,2}日)?(?:以视频(?:形式|方式)|通过视频|在[^，,。]{1,16})?(?:召开|举行|开幕|闭幕)"),
         "attended": re.compile(r"出席(?P<chunk>[^，,。；;并]{2,60}?(?:会议|论坛|峰会|大会|开幕式|仪式|对话))"),
         "audience": re.compile(r"(?P<chunk>\d+多?(?:位|名|个)[^，,。；;]{2,40}?)(?:参加|出席|参访|来访|到访)"),
         "attendee_list": re.compile(r"(?:^|。)(?P<list>[^。]{4,400}?)(?:陪同)?(?:参加|陪同|出席)(?:了)?(?:上述)?[^。，,、]{0,10}。"),
@@ -281,7 +281,11 @@ def _read_zh_from(article: Article, index: int, gazetteer: Gazetteer, roles: Rol
         reading.principal = Official(name_zh=_slice(lede, simple, *m.span("name")),
                                      role_zh=_slice(lede, simple, *m.span("role")), line=lede_line, langs={"zh"})
     offset = m.end() if m else 0
-    for kind in ("bilateral", "received"):
+    before = re.search(r"(?:^|[，,。])(?P<chunk>[^，,。；;]{2,60}?)(?:和|与|同)$", simple[: m.start()]) if m else None
+    if before and split_role_name_zh(before.group("chunk"), roles)[1]:
+        # Told from the other side: `越南公安部部长苏林和中国公安部部长郭声琨…共同主持…`
+        reading.add(counterpart_zh(_slice(lede, simple, *before.span("chunk")), gazetteer, roles))
+    for kind in ("bilateral", "received") if not reading.counterparts else ():
         c = patterns[kind].search(simple, offset)
         if c:
             for start, end in counterpart_spans_zh(simple, *c.span("chunk"), roles):
