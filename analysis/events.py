@@ -48,6 +48,9 @@ WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 # Stands for the full stop of an abbreviation while a lede is parsed (`U.S.` does not end a
 # sentence); of the same length, so offsets hold.
 ABBREVIATION_DOT = "\u2024"
+# Two subjects: `Guo Shengkun and U.S. Secretary of Homeland Security Jeh Johnson met …`.
+JOINT_SUBJECT_RE = re.compile(r"\s+and\s+(?P<chunk>(?:his|her)?\s*[A-Z][^,;]{2,120}?)\s+(?:on\s+\w+\s+)?"
+                              r"(?:met|held|co-chaired|signed|talked|spoke|had|jointly)\b")
 # An organisation's acronym in a meeting's name: `China-Gulf Cooperation Council (GCC) Ministerial Dialogue`.
 ACRONYM_RE = re.compile(r"\(([A-Z][A-Z&]{1,9})\)")
 
@@ -434,14 +437,16 @@ def en_patterns(roles: Roles) -> dict[str, re.Pattern]:
         "after_principal": re.compile(
             rf"^\s*(?:,[^,]{{3,160}},\s*)?(?:also\s+)?(?:(?:on\s+)?{WEEKDAY}\s+|here\s+|today\s+)?(?:also\s+)?(?:{verbs})\b"),
         "bilateral": re.compile(
-            r"\b(?:phone call|phone talks?|(?:phone |telephone |telephonic )?conversations?|telephone (?:call|talks?)"
+            r"\b(?:(?P<direct>met|meets|received|receives|hosted|hosts)|phone call|phone talks?"
+            r"|(?:phone |telephone |telephonic )?conversations?|telephone (?:call|talks?)"
             r"|video (?:call|talks?|conference)|talks|talked"
             r"(?: on the phone| by phone| over the phone)?|spoke(?: on the phone| by phone| over the phone)?"
-            r"|met|meeting|call)"
+            r"|meeting|call)"
             # what may stand between the verb and its object: `met here on Tuesday with`, `talks via video link with`
             rf"(?:\s+(?:here|today|separately|respectively|in\s+[A-Z][a-z]+|on\s+(?:{WEEKDAY}|{EN_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?)"
             r"|(?:via|by|over|through)\s+(?:a\s+)?(?:video\s*link|video|telephone|phone))){0,3}"
-            r"\s+(?:with|to)\s+(?P<chunk>.+?)"
+            # `met with X`, or `met X` (`received`, `hosted`): then X starts with a capital
+            r"\s+(?(direct)(?:(?:with|to)\s+|(?=[A-Z]|(?:the|his|her)\s))|(?:with|to)\s+)(?P<chunk>.+?)"
             rf"(?=\s+on\s+(?:{EN_MONTH}|\d|\w+day|the\s+(?:sidelines|margins))|\s+via\b|\s+by\s+(?:video|phone|telephone)"
             r"|\s+(?:here|respectively|separately|today|yesterday)\b|\s+in\s+[A-Z][a-z]+(?:[,.]|\s+(?:on|and)\b|\s+city|$)"
             r"|,?\s+(?:who|where|when|during|after|before|as|to\s+(?:discuss|exchange)|and\s+(?:the|they|both|he|she|said))\b"
@@ -627,6 +632,10 @@ def _read_en_from(article: Article, index: int, gazetteer: Gazetteer, roles: Rol
             principal_end = end
             break
     c = patterns["bilateral"].search(masked, principal_end)
+    joint = JOINT_SUBJECT_RE.match(masked, principal_end) if reading.principal else None
+    if joint and (not c or c.start() > joint.end("chunk")):
+        _add_people_en(reading, joint.group("chunk"), gazetteer, roles)
+        c = None
     if reading.principal is None and names:
         # Told from the other side (`Vietnamese Minister … held talks with his Chinese counterpart
         # Wang Xiaohong`): China's official is named after the verb, the counterpart before it.

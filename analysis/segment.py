@@ -43,7 +43,7 @@ STAMP_MAX_CHARS = 80
 EN_DATELINE_RE = re.compile(r"^\s*([A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?(?:\s*\([A-Za-z]+\))?)\s*(?:—|–|--|-)\s*")
 # A dateline opening a Chinese wire story: `新華社北京7月17日電`, `新华社伊斯兰堡7月17日电(记者 …)`.
 ZH_DATELINE_RE = re.compile(r"^\s*((?:新華社|新华社|中新社|[^\s，,。(（]{1,6}(?:網|网|报|報|台))[^\s，,。]{0,12}?(?:[電电]|消息)"
-                            r"(?:[(（][^)）]{0,30}[)）])?)\s*")
+                            r"(?:\s*[(（][^)）]{0,30}[)）])?)\s*")
 # The attendee list that closes a readout (`…參加活動。`, `Also present were …`), and a lede that opens one.
 CLOSING_RE = re.compile(r"(?:參加|参加|出席)(?:了)?(?:上述)?(?:活動|活动|會議|会议|會見|会见|會談|会谈|通話|通话|見面交流會|见面交流会)。\s*$"
                         r"|^\s*Also present\b|\battended the (?:event|meeting|activities|talks)\b", re.IGNORECASE)
