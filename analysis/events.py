@@ -398,6 +398,8 @@ def attendees_zh(article: Article, roles: Roles, principal: Official | None, gaz
             for start, end in list_items(m.group("list")):
                 start, end = start + m.start("list"), end + m.start("list")
                 item = simple[start:end]
+                start, end = start + len(item) - len(item.lstrip()), end - len(item) + len(item.rstrip())
+                item = item.strip()  # the offsets of the original must be those of the item
                 role, name = split_role_name_zh(item, roles)
                 original = _slice(text, simple, start, end)
                 if role and not name:
@@ -902,7 +904,7 @@ def merge_readings(pair: Pair, zh: Reading | None, en: Reading | None, gazetteer
     counterparts = pair_counterparts(zh.counterparts if zh else [], en.counterparts if en else []) or [(None, None)]
     text = "\n".join(a.text for a in (pair.zh, pair.en) if a)
     rows, last_date = [], pair.date
-    for k, (c_zh, c_en) in enumerate(counterparts):
+    for c_zh, c_en in counterparts:
         both = [c for c in (c_zh, c_en) if c]
         country = next((c.country for c in both if c.country), "")
         org = next((c.org for c in both if c.org), "")
@@ -912,6 +914,9 @@ def merge_readings(pair: Pair, zh: Reading | None, en: Reading | None, gazetteer
             note("org_mismatch", f"Chinese version names {c_zh.org}, English version {c_en.org}", "warning")
         if country and org:
             country = ""  # an organisation's official: the organisation is the counterpart
+        if country in gazetteer.domestic:
+            note("domestic_counterpart", f"counterpart from {country}, China's own: not a foreign engagement")
+            continue
         for c in both:
             if c.is_person and gazetteer.person(c.name) is None:
                 note("not_in_gazetteer", f"counterpart not in the gazetteer: {c.name}")
@@ -922,7 +927,7 @@ def merge_readings(pair: Pair, zh: Reading | None, en: Reading | None, gazetteer
         if own_type == "meeting" and not any(c.is_person for c in both) and org:
             own_type = "event"  # a multilateral meeting: its body is no one to meet
         rows.append(({
-            "event_id": pair.event_id if k == 0 else f"{pair.event_id}-{k + 1}",
+            "event_id": pair.event_id if not rows else f"{pair.event_id}-{len(rows) + 1}",
             "date": date, "year_inferred": pair.year_inferred, "year_source": pair.year_source,
             "event_type": own_type, "cameo_code": cameo_code(own_type, text),
             "principal_en": name_en or (person.name_en if person else romanise(name_zh)),

@@ -39,6 +39,7 @@ class Gazetteer:
     orgs_en: dict[str, str] = field(default_factory=dict)
     orgs_zh: dict[str, str] = field(default_factory=dict)
     people: list[Person] = field(default_factory=list)
+    domestic: frozenset[str] = frozenset()  # codes of places that are China's own (HKG, MAC): no foreign side
 
     def __post_init__(self) -> None:
         # English names of both kinds in one finder (one pass over a text for both); Chinese ones
@@ -152,4 +153,4 @@ def _load_gazetteer(path: str, mtime_ns: int) -> Gazetteer:
                tuple(p.get("aliases", []) or []), tuple(p.get("roles", []) or []))
         for p in data.get("people") or []
     ]
-    return Gazetteer(countries_en, countries_zh, orgs_en, orgs_zh, people)
+    return Gazetteer(countries_en, countries_zh, orgs_en, orgs_zh, people, frozenset(data.get("domestic") or ()))
