@@ -453,7 +453,7 @@ def en_patterns(roles: Roles) -> dict[str, re.Pattern]:
             r"|\s+(?:here|respectively|separately|today|yesterday)\b|\s+in\s+[A-Z][a-z]+(?:[,.]|\s+(?:on|and)\b|\s+city|$)"
             r"|,?\s+(?:who|where|when|during|after|before|as|to\s+(?:discuss|exchange)|and\s+(?:the|they|both|he|she|said))\b"
             r"|,\s+[a-z]+ing\b"
-            r"|\s+at\s+(?:the|his|her)\b|\s+on\s+(?:counter|law|security|cooperation|issues)"
+            r"|\s+at\s+(?:the|his|her)\b|\s+on\s+[a-z]"  # `… Edward Lyons on drug trafficking`
             r"|\s+in\s+(?:Beijing|the\s+capital)|[.;:]\s|[.;]?$)"),
         "when_meeting": re.compile(
             r"(?:^|(?<=[.!?]\s))(?:When|While|During|In|At)?\s*(?:his\s+|the\s+)?(?:meeting|talks|meetings|talking|speaking)"

@@ -1,0 +1,146 @@
+"""One small written readout per extraction rule: each isolates what the rule decides (dates,
+years, names, counterparts, several engagements, attendees), so that breaking the rule fails here."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.pipeline import extract
+
+
+def run(tmp_path, **files: str):
+    for name, text in files.items():
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    return extract([tmp_path], progress=False)
+
+
+def only_event(tables) -> dict:
+    assert len(tables.events) == 1, tables.events[["date", "counterpart_en", "counterpart_zh"]]
+    return tables.events.fillna("").iloc[0].to_dict()
+
+
+def test_a_weekday_is_read_against_the_dateline(tmp_path):
+    event = only_event(run(tmp_path, a="""Police chiefs meet
+BEIJING, Dec. 5 (Xinhua) -- Chinese Minister of Public Security Wang Xiaohong met with Russian Minister of Internal Affairs Vladimir Kolokoltsev on Tuesday in Beijing.
+Updated: 2023-12-06 08:00
+"""))
+    assert (event["date"], event["year_inferred"], event["year_source"]) == ("2023-12-05", True, "stamp")
+
+
+def test_a_stamp_dates_a_weekday_in_the_week_before_it(tmp_path):
+    event = only_event(run(tmp_path, a="""China, Kazakhstan hold talks
+Updated: 2022-09-14 21:03
+Chinese Minister of Public Security Wang Xiaohong held talks via video link on Tuesday with Yerlan Sarsenov, Minister of Internal Affairs of Kazakhstan.
+"""))
+    assert (event["date"], event["event_type"], event["counterpart_country"]) == ("2022-09-13", "video_conference", "KAZ")
+
+
+def test_a_day_alone_takes_the_month_of_the_chinese_dateline(tmp_path):
+    event = only_event(run(tmp_path, a="""王小洪会见老挝公安部部长
+新华社北京5月18日电 国务委员、公安部部长王小洪17日在京会见老挝公安部部长维莱·拉坎丰。
+"""))
+    assert (event["date"], event["counterpart_zh"], event["counterpart_country"]) == ("--05-17", "维莱·拉坎丰", "LAO")
+
+
+def test_a_date_the_body_recalls_is_not_the_engagements(tmp_path):
+    event = only_event(run(tmp_path, a="""Ministers hold phone talks
+ISLAMABAD, Aug. 21 (Xinhua) -- Chinese State Councilor and Minister of Public Security Zhao Kezhi on Saturday had a phone call with Pakistani Interior Minister Sheikh Rasheed Ahmad.
+Zhao recalled that President Xi Jinping had a phone call with the Pakistani prime minister on April 29, 2021.
+"""))
+    assert event["date"] == "--08-21"  # the dateline's Saturday; the recalled date gives neither day nor year
+
+
+def test_no_year_is_taken_from_another_file(tmp_path):
+    tables = run(tmp_path, a="""赵克志同巴基斯坦内政部长拉希德通电话
+2021年7月17日,国务委员、公安部部长赵克志同巴基斯坦内政部长拉希德通电话。
+""", b="""许甘露会见国际移民组织驻华代表
+6月25日,公安部副部长许甘露会见国际移民组织驻华代表柯吉佩。
+""")
+    assert sorted(tables.events.date) == ["--06-25", "2021-07-17"]
+    no_year = tables.diagnostics[tables.diagnostics.code == "no_year"]
+    assert list(no_year.source_file.str.endswith("b.txt")) == [True]
+
+
+def test_a_year_the_text_starts_something_from_is_not_the_year(tmp_path):
+    event = only_event(run(tmp_path, a="""郭声琨会见缅甸内政部部长
+9月27日,国务委员、公安部部长郭声琨在内比都会见缅甸内政部部长觉瑞。
+郭声琨指出,中缅执法安全合作会议机制自2005年建立以来,取得丰硕成果。
+"""))
+    assert event["date"] == "--09-27"
+
+
+@pytest.mark.parametrize("chunk, name, country", [
+    ("Thai Police Lt. Gen. Kittirat Phanphet", "Kittirat Phanphet", "THA"),
+    ("U.S. Homeland Security Secretary Alejandro Mayorkas", "Alejandro Mayorkas", "USA"),
+    ("H.E. Sheikh Hamad bin Nasser Al Thani, Minister of State for Interior Affairs of Qatar",
+     "Sheikh Hamad bin Nasser Al Thani", "QAT"),
+    ("Vladimir Ivanov, First Deputy Minister of Internal Affairs of the Russian Federation", "Vladimir Ivanov", "RUS"),
+    ("Minister of Interior of Pakistan Mohsin Naqvi", "Mohsin Naqvi", "PAK"),
+])
+def test_a_counterpart_is_a_name_without_rank_with_its_country(tmp_path, chunk, name, country):
+    event = only_event(run(tmp_path, a=f"""Talks
+On March 4, 2024, Chinese Minister of Public Security Wang Xiaohong met with {chunk} in Beijing.
+"""))
+    assert (event["counterpart_en"], event["counterpart_country"]) == (name, country)
+
+
+def test_a_distractor_country_before_the_principal_is_not_the_counterparts(tmp_path):
+    event = only_event(run(tmp_path, a="""Phone talks
+After talks with Russia in May, State Councilor and Minister of Public Security Zhao Kezhi held phone talks with Pakistani Interior Minister Sheikh Rasheed Ahmad on July 17, 2021.
+"""))
+    assert (event["counterpart_en"], event["counterpart_country"]) == ("Sheikh Rasheed Ahmad", "PAK")
+
+
+def test_a_readout_told_from_the_other_side(tmp_path):
+    event = only_event(run(tmp_path, a="""Ministers discuss attack
+ISLAMABAD, Aug. 21 (Xinhua) -- Pakistani Interior Minister Sheikh Rasheed Ahmad on Saturday had a phone call with Chinese State Councilor and Minister of Public Security Zhao Kezhi.
+Updated: 2021-08-22 09:10
+"""), )
+    assert (event["principal_en"], event["counterpart_en"], event["counterpart_country"], event["event_type"]) == (
+        "Zhao Kezhi", "Sheikh Rasheed Ahmad", "PAK", "phone_call")
+
+
+def test_several_engagements_each_with_its_date_and_topics(tmp_path):
+    tables = run(tmp_path, a="""Minister visits Britain
+LONDON, Sept. 18 (Xinhua) -- Chinese State Councilor and Minister of Public Security Guo Shengkun met with U.K. Home Secretary Helen Whitfield here on Friday, and the two sides agreed to step up cooperation against terrorism.
+On Thursday, Guo held talks with British Minister of State for Security Edward Lyons on drug trafficking.
+Updated: 2015-09-19 05:40
+""")
+    events = tables.events.set_index("counterpart_en")
+    assert events.date.to_dict() == {"Helen Whitfield": "2015-09-18", "Edward Lyons": "2015-09-17"}
+    assert set(events.counterpart_country) == {"GBR"}
+    topics = tables.event_topics.groupby("event_id").topic.apply(set)
+    assert topics[events.event_id["Helen Whitfield"]] == {"counter_terrorism"}
+    assert topics[events.event_id["Edward Lyons"]] == {"drug_control"}
+
+
+def test_two_counterparts_of_one_lede_are_two_events(tmp_path):
+    tables = run(tmp_path, a="""Phone talks
+On Tuesday, Feb. 20, 2024, Chinese State Councilor and Minister of Public Security Wang Xiaohong held separate phone talks with Minister of Justice and Internal Affairs of Mongolia Batbayar Ganbold and Nepali Home Minister Dr. Prakash Sharma.
+""")
+    assert dict(zip(tables.events.counterpart_en, tables.events.counterpart_country)) == {
+        "Batbayar Ganbold": "MNG", "Prakash Sharma": "NPL"}
+
+
+def test_a_multilateral_meeting_has_its_body_as_counterpart(tmp_path):
+    event = only_event(run(tmp_path, a="""SCO ministers meet
+BEIJING, May 22, 2018 (Xinhua) -- The sixth meeting of ministers of public security and internal affairs of the Shanghai Cooperation Organization (SCO) member states was held in Beijing on Tuesday, chaired by Chinese State Councilor and Minister of Public Security Zhao Kezhi.
+"""))
+    assert (event["principal_en"], event["counterpart_org"], event["counterpart_country"], event["event_type"]) == (
+        "Zhao Kezhi", "SCO", "", "event")
+
+
+def test_attendees_are_chinas_side_only_ambassadors_included(tmp_path):
+    tables = run(tmp_path, a="""王小洪会见老挝公安部部长
+2023年3月15日,国务委员、公安部部长王小洪在京会见老挝公安部部长维莱·拉坎丰。
+中国驻老挝大使姜再冬,公安部副部长许甘露,老挝公安部副部长辛塔冯参加会见。
+""")
+    assert list(tables.attendees.name_zh) == ["姜再冬", "许甘露"]
+
+
+def test_a_hong_kong_delegation_is_no_foreign_engagement(tmp_path):
+    tables = run(tmp_path, a="""State councilor meets HKSAR officials
+BEIJING, April 24, 2023 (Xinhua) -- State Councilor and Minister of Public Security Wang Xiaohong met on Monday with Tang Ping-keung, the HKSAR government's secretary for security.
+""")
+    assert tables.events.empty
+    assert "domestic_counterpart" in set(tables.diagnostics.code)
