@@ -280,11 +280,12 @@ def _read_zh_from(article: Article, index: int, gazetteer: Gazetteer, roles: Rol
     reading.event_type = classify_type(to_simplified(article.title) + "\n" + simple, "zh")
     m = next((m for m in patterns["principal"].finditer(simple) if not NOT_IN_NAME_ZH & set(m.group("name"))
               and not any(c[2] != "CHN" for c in gazetteer.find("country", m.group("role").rsplit("的", 1)[-1], "zh"))), None)
+    role_start = m.start() + len(re.match(r"[和与同]?", m.group("role")).group(0)) if m else 0  # `…苏林和中国…部长郭声琨`
     if m:
         reading.principal = Official(name_zh=_slice(lede, simple, *m.span("name")),
-                                     role_zh=_slice(lede, simple, *m.span("role")), line=lede_line, langs={"zh"})
+                                     role_zh=_slice(lede, simple, role_start, m.end("role")), line=lede_line, langs={"zh"})
     offset = m.end() if m else 0
-    before = re.search(r"(?:^|[，,。])(?P<chunk>[^，,。；;]{2,60}?)(?:和|与|同)$", simple[: m.start()]) if m else None
+    before = re.search(r"(?:^|[，,。])(?P<chunk>[^，,。；;]{2,60}?)(?:和|与|同)$", simple[:role_start]) if m else None
     if before and split_role_name_zh(before.group("chunk"), roles)[1]:
         # Told from the other side: `越南公安部部长苏林和中国公安部部长郭声琨…共同主持…`
         reading.add(counterpart_zh(_slice(lede, simple, *before.span("chunk")), gazetteer, roles))
@@ -350,6 +351,7 @@ def counterpart_zh(chunk: str, gazetteer: Gazetteer, roles: Roles) -> Counterpar
     if not (role and name):  # what follows the name hides the title's end: `部长萨肯28日出席…`
         rest = AFTER_NAME_ZH.split(rest)[0]
         role, name = split_role_name_zh(to_simplified(rest), roles)
+    found.is_person = bool(name) or not role  # a title alone (`各方代表团团长`) names no one
     found.name = RANK_AFTER_NAME_ZH.sub("", AFTER_NAME_ZH.split((rest[len(role):] if name else rest).strip())[0])
     found.role = rest[: len(role)] if name else ""
     return found
@@ -456,7 +458,7 @@ def en_patterns(roles: Roles) -> dict[str, re.Pattern]:
             r"|\s+at\s+(?:the|his|her)\b|\s+on\s+[a-z]"  # `… Edward Lyons on drug trafficking`
             r"|\s+in\s+(?:Beijing|the\s+capital)|[.;:]\s|[.;]?$)"),
         "when_meeting": re.compile(
-            r"(?:^|(?<=[.!?]\s))(?:When|While|During|In|At)?\s*(?:his\s+|the\s+)?(?:meeting|talks|meetings|talking|speaking)"
+            r"(?:^|(?<=[.!?]\s))(?:When|While|During|In|At)?\s*(?:his\s+|the\s+|an?\s+)?(?:meeting|talks|meetings|talking|speaking)"
             r"\s+with\s+(?P<chunk>[^,;]{3,160}?)\s*,", re.I),
         "meeting": re.compile(
             r"(?:^|[,.]\s+|\b[Tt]he\s+)(?P<chunk>[^,.]{0,40}?(?i:meeting|conference|forum|summit|dialogue|session|ministerial)"
@@ -652,6 +654,8 @@ def _read_en_from(article: Article, index: int, gazetteer: Gazetteer, roles: Rol
             reading.principal = _official_en(masked, *chinese, lede_line, roles)
     if c:
         _add_people_en(reading, c.group("chunk"), gazetteer, roles)
+    elif not reading.counterparts and (w := patterns["when_meeting"].search(masked)):
+        _add_people_en(reading, w.group("chunk"), gazetteer, roles)  # `During a meeting with X, Guo said …`
     elif not reading.counterparts:
         meeting = patterns["meeting"].search(masked) or patterns["attended"].search(masked)
         audience = patterns["audience"].search(masked)
