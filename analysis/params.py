@@ -30,6 +30,7 @@ DEFAULTS: dict = {
     "topics": None,
     "title": "MPS foreign law-enforcement diplomacy",
     "output": "report",
+    "compare_to": None,
 }
 
 _OUTPUT_NAME = re.compile(r"[A-Za-z0-9_-]+")
@@ -53,6 +54,7 @@ class Params:
     topics: tuple[str, ...] | str | None
     title: str
     output: str
+    compare_to: str | None
 
     def to_notebook(self) -> dict:
         """Plain JSON-like values, as papermill injects them into notebooks."""
@@ -68,6 +70,13 @@ class Params:
 def resolve(path: str | Path) -> Path:
     """Return ``path`` made absolute against the repository root."""
     return ROOT / path
+
+
+def run_tables(path: str | Path) -> Path | None:
+    """The tables folder of a run: ``path`` itself or its ``tables/`` (relative to the repository
+    root), whichever holds an events table; None if neither does."""
+    folder = resolve(path)
+    return next((f for f in (folder / "tables", folder) if (f / "events.parquet").is_file()), None)
 
 
 def corpus_files(entries) -> list[Path]:
@@ -99,6 +108,7 @@ def validate(params: dict) -> Params:
         topics=_topics(values),
         title=_title(values),
         output=_output(values),
+        compare_to=_compare_to(values),
     )
 
 
@@ -109,12 +119,23 @@ def load_params_file(path: str | Path) -> Params:
     except OSError as error:
         raise ParameterError(f"cannot read parameters file {path}: {error.strerror}") from error
     except yaml.YAMLError as error:
-        raise ParameterError(f"parameters file {path} is not valid YAML: {error}") from error
+        raise ParameterError(_yaml_problem(path, error)) from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
         raise ParameterError(f"parameters file {path} must hold a mapping of name: value")
     return validate(data)
+
+
+def _yaml_problem(path: str | Path, error: yaml.YAMLError) -> str:
+    """One line naming the file, the line and the problem of invalid YAML."""
+    mark = getattr(error, "problem_mark", None)
+    where = f"{path}, line {mark.line + 1}, column {mark.column + 1}" if mark else str(path)
+    problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+    context, context_mark = getattr(error, "context", None), getattr(error, "context_mark", None)
+    if context and context_mark and mark and context_mark.line != mark.line:
+        context += f" started on line {context_mark.line + 1}"
+    return f"parameters file {where}: invalid YAML: {problem}" + (f" ({context})" if context else "")
 
 
 class _DatesAsTextLoader(yaml.SafeLoader):
@@ -226,6 +247,23 @@ def _title(values: dict) -> str:
     value = values["title"]
     if not isinstance(value, str) or not value.strip():
         raise ParameterError(f"title must be a non-empty string, got {value!r}")
+    return value.strip()
+
+
+def _compare_to(values: dict) -> str | None:
+    """None, or an earlier run folder (or its tables folder) that holds the run's tables."""
+    value = values["compare_to"]
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.strip():
+        raise ParameterError(f"compare_to must be null or the path of an earlier run folder, got {value!r}")
+    if not resolve(value.strip()).is_dir():
+        raise ParameterError(f"compare_to {value!r} is not a folder (paths are relative to {ROOT})")
+    if run_tables(value.strip()) is None:
+        raise ParameterError(
+            f"compare_to {value!r} holds no tables: give a run folder such as reports/report "
+            "(or its tables folder), with events.parquet"
+        )
     return value.strip()
 
 

@@ -12,28 +12,75 @@ import importlib.metadata
 import json
 import os
 import platform
+import re
 import shutil
 from pathlib import Path
 
 import pandas as pd
 
+from .compare import CHANGES, compare, earlier_run
 from .events import name_key
 from .gazetteer import load_gazetteer
-from .params import Params, corpus_files, resolve, validate
+from .params import ROOT, Params, corpus_files, resolve, validate
 from .pipeline import DEFAULT_CACHE, code_version, extract
 from .plover import write_plover
 from .select import filter_tables
 from .tables import SCHEMAS, Tables, read_table
 from .topics import DEFAULT_PATH as DEFAULT_LEXICON
-from .topics import load_lexicon
+from .text import CJK_RE
+from .topics import evidence_spans, load_lexicon
 
 TOP_N = 25
 DATE_COLUMNS = {"date", "first", "last"}
-SOURCE_COLUMNS = {"source", "where", "file"}
-PAGE_LETTERS = 95  # letters of table text across the A4 text width (digits run wide)
+SOURCE_COLUMNS = {"source", "where", "file", "engagement"}
+PAGE_LETTERS = 85  # lower-case letters of table text across a table on A4 (DejaVu Sans)
+LONGEST_WORD, SOURCE_WORD = 30, 16  # widest unbreakable text given room, in letters
+CJK_NAME = 8  # Chinese up to this many characters (a name) is kept on one line in a table
 PACKAGES = ["charset-normalizer", "OpenCC", "pypinyin", "rapidfuzz", "ahocorasick-rs", "pycountry", "jieba", "pandas",
             "pyarrow", "matplotlib", "networkx", "papermill", "nbconvert", "weasyprint"]
 TYPE_LABELS = {"phone_call": "phone call", "video_conference": "video conference", "meeting": "meeting", "event": "event"}
+EVIDENCE_WINDOW = {"en": 70, "zh": 25}  # characters of a sentence shown either side of its first match
+MANY_FILES = 12  # past this many input files, the corpus is summarised rather than listed file by file
+_TAG_RE = re.compile(r"<[^>]+>")
+
+
+def full_date(dates: pd.Series) -> pd.Series:
+    """Which dates are whole (YYYY-MM-DD): not empty, nor a day without its year (--MM-DD)."""
+    return dates.str.match(r"\d{4}-\d{2}-\d{2}$")
+
+
+def shown_path(path: str | Path) -> str:
+    """A path as the report shows it: relative to the repository when inside it."""
+    path = Path(path)
+    if not path.is_absolute():
+        return str(path)
+    try:
+        return str(path.resolve().relative_to(ROOT))
+    except ValueError:
+        return str(path)
+
+
+def nothing_selected(everything: Tables, chosen: Tables, params: Params) -> str:
+    """A sentence saying that the selection holds no engagement, and why; '' when it holds some."""
+    if len(chosen.events):
+        return ""
+    return (f'<p class="none">No engagement in this selection: none of the {len(everything.events):,} '
+            f'engagements of the corpus passes the filters ({html.escape(filters_text(params))}).</p>')
+
+
+def filters_text(params: Params) -> str:
+    """The filters of a run in words: 'countries USA; from 2021-01-01'."""
+    parts = []
+    if params.start_date:
+        parts.append(f"from {params.start_date.isoformat()}")
+    if params.end_date:
+        parts.append(f"until {params.end_date.isoformat()}")
+    for name in ("countries", "organisations", "principals"):
+        if getattr(params, name):
+            parts.append(f"{name} {', '.join(getattr(params, name))}")
+    if params.topics:
+        parts.append(f"topics {params.topics if isinstance(params.topics, str) else ', '.join(params.topics)}")
+    return "; ".join(parts) or "none"
 
 
 def topic_selection(params: Params) -> tuple[str, list[str] | None]:
@@ -109,7 +156,7 @@ def corpus_checksum(params: Params) -> str:
 def overview(everything: Tables, chosen: Tables) -> pd.DataFrame:
     """The headline figures, for the whole corpus and for the selection this report shows."""
     def figures(t: Tables) -> dict:
-        dated = t.events.date[t.events.date != ""]
+        dated = t.events.date[full_date(t.events.date)]
         return {
             "files": t.articles.source_file.nunique(),
             "articles (zh / en)": f"{(t.articles.lang == 'zh').sum()} / {(t.articles.lang == 'en').sum()}",
@@ -121,6 +168,150 @@ def overview(everything: Tables, chosen: Tables) -> pd.DataFrame:
             "topic rows": len(t.event_topics),
         }
     return pd.DataFrame({"whole corpus": figures(everything), "this report": figures(chosen)})
+
+
+def parameters_table(params: Params) -> pd.DataFrame:
+    """The run's parameters as shown: lists joined, paths relative to the repository, '—' for none."""
+    paths = {"corpus", "compare_to"} | ({"topics"} if isinstance(params.topics, str) else set())
+    rows = []
+    for name, value in params.to_notebook().items():
+        values = value if isinstance(value, list) else [] if value is None else [value]
+        shown = [shown_path(resolve(v)) if name in paths else str(v) for v in values]
+        rows.append({"parameter": name, "value": ", ".join(shown) or "—"})
+    return pd.DataFrame(rows)
+
+
+def corpus_html(summary: pd.DataFrame, articles: pd.DataFrame, largest: int = 10) -> str:
+    """The input files: one row each up to MANY_FILES files; past that, summed by year (of the
+    files' articles) and by language, and the largest files."""
+    columns = ["file", "encoding", "lines", "characters", "chinese_lines", "english_lines"]
+    if len(summary) <= MANY_FILES:
+        return html_table(summary[columns])
+    dates = articles[full_date(articles.date)].assign(file=lambda t: t.source_file.map(lambda f: Path(f).name))
+    year = dates.groupby("file").date.agg(lambda d: d.str[:4].mode().iloc[0])
+    files = summary.assign(year=summary.file.map(year).fillna("no year"))
+    by_year = files.groupby("year").agg(files=("file", "count"), lines=("lines", "sum"),
+                                        characters=("characters", "sum"),
+                                        chinese_characters=("chinese_characters", "sum"),
+                                        english_characters=("english_characters", "sum")).reset_index()
+    by_language = pd.DataFrame({
+        "language": ["Chinese 中文", "English 英文"],
+        "lines": [summary.chinese_lines.sum(), summary.english_lines.sum()],
+        "characters": [summary.chinese_characters.sum(), summary.english_characters.sum()],
+        "article versions": [(articles.lang == "zh").sum(), (articles.lang == "en").sum()],
+    })
+    top = files.nlargest(largest, "characters", keep="first")[["file", "year", "encoding", *columns[2:]]]
+    return (html_table(by_year, caption=f"The {len(summary):,} input files by year (of the dates of their articles).")
+            + html_table(by_language, caption="Lines and characters mostly in Chinese or in English, and article versions.")
+            + html_table(top, caption=f"The {min(largest, len(summary))} largest files."))
+
+
+def key_findings(everything: Tables, chosen: Tables, lexicon_path: str) -> str:
+    """The opening paragraph: the engagements and their period, the most engaged countries and
+    organisations, the counterparts new in the period, the topics most raised and how they moved,
+    the officials most often present, and the data-quality headline; every number from the tables."""
+    ev = chosen.events
+    if ev.empty:
+        return f'<p class="findings">No engagement in this selection (the whole corpus has {len(everything.events):,}).</p>'
+    dated = ev.date[full_date(ev.date)]
+    types = ev.event_type.map(TYPE_LABELS).value_counts()
+    kinds = _series([f"{n:,} {kind}{'s' if n > 1 else ''}" for kind, n in types.items()])
+    period = f"from {dated.min()} to {dated.max()}" if len(dated) else "undated"
+    sentences = [f"{len(ev):,} engagement{'s' if len(ev) > 1 else ''} {period}: {kinds}."]
+    names = lane_labels(ev)
+    for column, what in (("counterpart_country", "countries"), ("counterpart_org", "organisations")):
+        counts = ev[column][ev[column] != ""].value_counts().head(3)
+        if len(counts):
+            sentences.append(f"Most engaged {what}: " + _series([f"{names[c]} ({n:,})" for c, n in counts.items()]) + ".")
+    sentences.append(_new_counterparts(everything.events, ev, names))
+    sentences.append(_topics_moved(chosen, load_lexicon(lexicon_path)))
+    officials = attendance(chosen).head(3)
+    if len(officials):
+        sentences.append("Officials most often present: " + _series(
+            [f"{r.official} {r.中文} ({r.engagements:,})".replace("  ", " ") for r in officials.itertuples()]) + ".")
+    sentences.append(_quality_headline(chosen))
+    return '<p class="findings">' + " ".join(html.escape(s) for s in sentences if s) + "</p>"
+
+
+def _series(items: list[str]) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    return " and ".join([", ".join(items[:-1]), items[-1]]) if len(items) > 1 else "".join(items)
+
+
+def _quarter(dates: pd.Series) -> pd.Series:
+    return dates.str[:4] + "Q" + ((dates.str[5:7].astype(int) - 1) // 3 + 1).astype(str)
+
+
+def _new_counterparts(all_events: pd.DataFrame, ev: pd.DataFrame, names: dict[str, str]) -> str:
+    """The counterparts first engaged since the selection began, when the corpus has earlier
+    engagements; otherwise since the start of the selection's latest quarter."""
+    dated = ev[full_date(ev.date)]
+    if dated.empty:
+        return ""
+    since = dated.date.min()
+    if not (all_events.date[full_date(all_events.date)] < since).any():
+        latest = _quarter(dated.date).max()
+        if latest == _quarter(dated.date).min():
+            return ""
+        since = f"{latest[:4]}-{(int(latest[-1]) - 1) * 3 + 1:02d}-01"
+    keyed = all_events[full_date(all_events.date)].assign(
+        key=lambda t: [name_key(e or z) for e, z in zip(t.counterpart_en, t.counterpart_zh)])
+    first = keyed.groupby("key").date.min()
+    chosen_keys = {name_key(e or z) for e, z in zip(dated.counterpart_en, dated.counterpart_zh)}
+    new = keyed[keyed.key.isin(chosen_keys) & keyed.key.map(first).ge(since) & keyed.event_id.isin(set(ev.event_id))]
+    new = new.sort_values("date").drop_duplicates("key")
+    if new.empty:
+        return f"No counterpart new since {since}."
+    return f"New counterparts since {since}: " + _series(
+        [f"{r.counterpart_en or r.counterpart_zh} ({names.get(counterpart_label(r), 'other')}, {r.date})"
+         for r in new.itertuples()]) + "."
+
+
+def _topics_moved(chosen: Tables, lexicon) -> str:
+    """The three topics raised in most engagements, and their count in the first and last quarter."""
+    if chosen.event_topics.empty:
+        return "No topic raised."
+    pairs = chosen.event_topics.drop_duplicates(["event_id", "topic"])
+    dates = chosen.events.set_index("event_id").date
+    pairs = pairs.assign(date=pairs.event_id.map(dates))
+    counts = pairs.topic.value_counts(sort=False)
+    order = {name: number for number, name in enumerate(lexicon.names)}
+    top = sorted(counts.index, key=lambda t: (-counts[t], order.get(t, len(order))))[:3]
+    labels = {t.name: t.label_en for t in lexicon.topics}
+    sentence = "Topics most raised: " + _series([f"{labels.get(t, t)} ({counts[t]:,})" for t in top]) + "."
+    dated = pairs[full_date(pairs.date)]
+    quarters = _quarter(dated.date) if len(dated) else pd.Series(dtype=str)
+    if quarters.nunique() > 1:
+        first, last = quarters.min(), quarters.max()
+        moves = [f"{labels.get(t, t)} {((dated.topic == t) & (quarters == first)).sum()} → "
+                 f"{((dated.topic == t) & (quarters == last)).sum()}" for t in top]
+        sentence += f" Engagements raising them in {first} and in {last}: " + _series(moves) + "."
+    return sentence
+
+
+def _quality_headline(chosen: Tables) -> str:
+    repairs = chosen.repairs.kind.value_counts()
+    unpaired = (chosen.diagnostics.code == "unpaired").sum()
+    inferred = int(chosen.events.year_inferred.sum())
+    yearless = int((~full_date(chosen.events.date) & (chosen.events.date != "")).sum())
+    detail = f" ({_series([f'{n:,} {kind}' for kind, n in repairs.items()])})" if len(repairs) else ""
+    return (f"Data quality: {len(chosen.repairs):,} repairs of damaged text{detail}, {unpaired:,} unpaired "
+            f"article{'s' if unpaired != 1 else ''}, {inferred:,} date{'s' if inferred != 1 else ''} with an "
+            f"inferred year" + (f", {yearless:,} without a year." if yearless else "."))
+
+
+def changes_since(params: Params, chosen: Tables, limit: int = 60) -> str:
+    """The engagements added, removed and changed since the run `compare_to` names: a sentence
+    with the counts, and the table."""
+    if not params.compare_to:
+        return '<p class="none">No earlier run to compare with (set the parameter compare_to to a run folder).</p>'
+    table = compare(earlier_run(params.compare_to), chosen)
+    counts = table.change.value_counts()
+    unchanged = len(chosen.events) - counts.get("added", 0) - counts.get("changed", 0)
+    sentence = (f"Compared with the run in {shown_path(resolve(params.compare_to))}: "
+                + ", ".join(f"{counts.get(change, 0):,} {change}" for change in CHANGES)
+                + f", {unchanged:,} unchanged.")
+    return f"<p>{html.escape(sentence)}</p>" + (html_table(table, limit=limit) if len(table) else "")
 
 
 def events_by_type(events: pd.DataFrame) -> pd.DataFrame:
@@ -165,21 +356,65 @@ def topic_labels(lexicon_path: str) -> dict[str, str]:
     return {t.name: f"{t.label_en} / {t.label_zh}" for t in lexicon.topics}
 
 
-def topic_evidence(chosen: Tables, per_topic: int = 2) -> pd.DataFrame:
-    """For each topic, supporting sentences in both languages (those of its first event) with
-    their date and source line."""
+def topic_evidence(chosen: Tables, lexicon_path: str, per_topic: int = 5) -> pd.DataFrame:
+    """For each topic and each of its first `per_topic` engagements (by date, with its counterpart
+    and the source lines), the words that state it, marked, in a window of the sentence around
+    them: Chinese and English side by side. The run folder's `event_topics` table keeps the whole
+    sentences."""
+    columns = ["topic", "engagement", "中文", "English"]
     if chosen.event_topics.empty:
-        return pd.DataFrame(columns=["topic", "date", "counterpart", "lang", "evidence", "source"])
-    ev = chosen.events.set_index("event_id")
-    where = pd.Series([counterpart_label(r) for r in chosen.events.itertuples()], index=ev.index)
-    rows = chosen.event_topics.assign(
-        date=lambda t: t.event_id.map(ev.date),
-        counterpart=lambda t: t.event_id.map(where),
-        source=lambda t: t.source_file.map(lambda f: Path(f).name) + ":" + t.line.astype(str),
-    ).sort_values(["topic", "date", "lang"])
-    rows = rows.groupby("topic", group_keys=False).head(per_topic)
-    rows = rows.assign(evidence=rows.evidence.map(lambda text: shorten(text, 140)))
-    return rows[["topic", "date", "counterpart", "lang", "evidence", "source"]].reset_index(drop=True)
+        return pd.DataFrame(columns=columns)
+    lexicon = load_lexicon(lexicon_path)
+    order = {name: number for number, name in enumerate(lexicon.names)}
+    events = chosen.events.set_index("event_id")
+    rows = chosen.event_topics.assign(date=lambda t: t.event_id.map(events.date), order=lambda t: t.topic.map(order))
+    rows = rows.sort_values(["order", "date", "event_id"])
+    first = rows.drop_duplicates(["topic", "event_id"]).groupby("topic", sort=False).head(per_topic)
+    shown = set(zip(first.topic, first.event_id))
+    rows = rows[[key in shown for key in zip(rows.topic, rows.event_id)]]
+    table = []
+    for (topic, event_id), group in rows.groupby(["topic", "event_id"], sort=False):
+        by_lang = {row.lang: row for row in group.itertuples()}
+        cells = {lang: marked_window(row.evidence, evidence_spans(lexicon, topic, row.evidence, lang), lang)
+                 for lang, row in by_lang.items()}
+        event = events.loc[event_id]
+        table.append({"topic": lexicon.topics[order[topic]].label_en,
+                      "engagement": f"{event.date} {counterpart_label(event)}, {_evidence_source(by_lang)}",
+                      "中文": cells.get("zh", ""), "English": cells.get("en", "")})
+    table = pd.DataFrame(table, columns=columns)
+    table.attrs["html"] = ["中文", "English"]  # cells built by marked_window: html_table keeps their <mark>
+    return table
+
+
+def marked_window(sentence: str, spans: list[tuple[int, int]], lang: str) -> str:
+    """The part of `sentence` around its first match, the matched words in `<mark>`, the rest
+    escaped; an ellipsis where the sentence is cut. English is cut between words."""
+    width = EVIDENCE_WINDOW[lang]
+    first_start, first_end = spans[0] if spans else (0, 0)
+    low, high = max(0, first_start - width), min(len(sentence), first_end + width)
+    if lang == "en":
+        if low > 0:
+            low = next((i + 1 for i in range(low, first_start) if sentence[i] == " "), low)
+        if high < len(sentence):
+            high = next((i for i in range(high, first_end, -1) if sentence[i] == " "), high)
+    parts, position = ["…" if low > 0 else ""], low
+    for start, end in spans:
+        start, end = max(start, low), min(end, high)
+        if start >= end:
+            continue
+        parts += [html.escape(sentence[position:start]), f"<mark>{html.escape(sentence[start:end])}</mark>"]
+        position = end
+    parts += [html.escape(sentence[position:high]), "…" if high < len(sentence) else ""]
+    return "".join(parts).strip()
+
+
+def _evidence_source(by_lang: dict) -> str:
+    """'002_x.txt lines 17 (zh), 23 (en)': the file and the line of each version's sentence."""
+    files: dict[str, list[str]] = {}
+    for lang in ("zh", "en"):
+        if lang in by_lang:
+            files.setdefault(Path(by_lang[lang].source_file).name, []).append(f"{by_lang[lang].line} ({lang})")
+    return "; ".join(f"{name} lines {', '.join(lines)}" for name, lines in files.items())
 
 
 # ---------------------------------------------------------------- 4. attendees
@@ -212,11 +447,14 @@ def attendance(chosen: Tables) -> pd.DataFrame:
 
 # ---------------------------------------------------------------- 5. catalogue
 
-def catalogue(chosen: Tables) -> pd.DataFrame:
-    """One row per event: date, type, principal, counterpart, where, topics, attendees, titles, sources."""
-    topics = chosen.event_topics.groupby("event_id").topic.agg(lambda t: ", ".join(sorted(set(t))))
-    people = chosen.attendees.groupby("event_id").apply(
-        lambda g: ", ".join(f"{e} {z}".strip() for e, z in zip(g.name_en, g.name_zh)), include_groups=False)
+def catalogue(chosen: Tables, labels: dict[str, str] | None = None) -> pd.DataFrame:
+    """One row per event: date, type, principal, counterpart, where, topics (by their `labels`),
+    attendees, titles, sources."""
+    labels = labels or {}
+    topics = chosen.event_topics.topic.map(lambda name: labels.get(name, name)).groupby(
+        chosen.event_topics.event_id).agg(lambda t: ", ".join(sorted(set(t))))
+    att = chosen.attendees
+    people = (att.name_en + " " + att.name_zh).str.strip().groupby(att.event_id).agg(", ".join)
     ev = chosen.events
     return pd.DataFrame({
         "date": ev.date + ev.year_inferred.map({True: "*", False: ""}),
@@ -224,16 +462,16 @@ def catalogue(chosen: Tables) -> pd.DataFrame:
         "principal": ev.principal_en + " " + ev.principal_zh,
         "counterpart": (ev.counterpart_en + " " + ev.counterpart_zh).str.strip(),
         "country / org": [counterpart_label(r) for r in ev.itertuples()],
-        "topics": ev.event_id.map(topics).fillna(""),
-        "attendees": ev.event_id.map(people).fillna(""),
+        "topics": [topics.get(e, "") for e in ev.event_id],
+        "attendees": [people.get(e, "") for e in ev.event_id],
         "title": (ev.title_en + " / " + ev.title_zh).str.strip(" /"),
         "source": [_sources(r) for r in ev.itertuples()],
     })
 
 
-def catalogue_html(chosen: Tables, limit: int = 100) -> str:
+def catalogue_html(chosen: Tables, labels: dict[str, str] | None = None, limit: int = 100) -> str:
     """The catalogue as one block per engagement (readable at A4 where a 9-column table is not)."""
-    table = catalogue(chosen)
+    table = catalogue(chosen, labels)
     blocks = []
     for row in table.head(limit).itertuples(index=False):
         head = f"{row.date} · {row.type} · {row.principal} → {row.counterpart or '—'} ({row._4})"
@@ -242,7 +480,7 @@ def catalogue_html(chosen: Tables, limit: int = 100) -> str:
         blocks.append(f'<div class="event"><p class="head">{html.escape(head)}</p>{items}</div>')
     if len(table) > limit:
         blocks.append(f'<p class="more">… and {len(table) - limit:,} more events in the run folder\'s events table.</p>')
-    return "".join(blocks) or "<p>No events in this selection.</p>"
+    return "".join(blocks) or '<p class="none">No engagement in this selection.</p>'
 
 
 def _sources(row) -> str:
@@ -298,7 +536,7 @@ def run_facts(params: Params, run_dir: str | Path) -> pd.DataFrame:
     """What identifies this run: the corpus checksum, the code version, and where its files are."""
     return pd.DataFrame({
         "item": ["corpus files", "corpus checksum (SHA-256)", "code version", "run folder"],
-        "value": [len(corpus_files(params.corpus)), corpus_checksum(params), code_version(), str(run_dir)],
+        "value": [len(corpus_files(params.corpus)), corpus_checksum(params), code_version(), shown_path(run_dir)],
     })
 
 
@@ -315,8 +553,10 @@ def versions() -> pd.DataFrame:
 # ---------------------------------------------------------------- display
 
 def html_table(df: pd.DataFrame, limit: int = TOP_N, caption: str = "") -> str:
-    """An HTML table of at most `limit` rows (the rest summarised in a last line), every cell escaped:
-    markup in a document never becomes markup in the report. Numbers align right, dates never wrap."""
+    """An HTML table of at most `limit` rows (the rest summarised in a last line), every cell escaped
+    but those of the columns listed in `df.attrs["html"]`, built by this module from escaped text:
+    markup in a document never becomes markup in the report. Numbers align right; columns are wide
+    enough for their longest word."""
     cap = f'<p class="caption">{html.escape(caption)}</p>' if caption else ""
     if df.empty:
         return cap + '<p class="none">None in this selection.</p>'
@@ -324,33 +564,58 @@ def html_table(df: pd.DataFrame, limit: int = TOP_N, caption: str = "") -> str:
     kinds = [_column_class(shown[c]) for c in shown.columns]
     cols = "".join(f'<col style="width:{w:.1f}%">' for w in _column_widths(shown, kinds))
     head = "".join(f'<th class="{k}">{html.escape(str(c))}</th>' for c, k in zip(shown.columns, kinds))
+    trusted = [column in df.attrs.get("html", ()) for column in shown.columns]
     rows = "".join(
-        "<tr>" + "".join(f'<td class="{k}">{html.escape(_cell(v))}</td>' for v, k in zip(row, kinds)) + "</tr>"
+        "<tr>" + "".join(f'<td class="{k}">{_cell(v) if safe else html.escape(_cell(v))}</td>'
+                         for v, k, safe in zip(row, kinds, trusted)) + "</tr>"
         for row in shown.itertuples(index=False))
     note = f'<p class="more">… and {len(df) - limit:,} more rows in the run folder\'s tables.</p>' if len(df) > limit else ""
     return f'{cap}<table class="data"><colgroup>{cols}</colgroup><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>{note}'
 
 
-def _display_width(text: str) -> int:
-    """Width of text in Latin-letter units: a CJK character is about two letters wide."""
-    return sum(2 if ord(c) > 0x2e80 else 1 for c in text)
+def _display_width(text: str) -> float:
+    """Width of text in lower-case letters: a CJK character is about two, a digit or a capital
+    a quarter more than one (DejaVu Sans)."""
+    return sum(2.0 if ord(c) > 0x2e80 else 1.25 if c.isdigit() or c.isupper() else 1.0 for c in text)
+
+
+def _longest_word(text: str) -> float:
+    """Display width of the longest run of text that should not break: a Latin word with the
+    punctuation that cannot start a line after it (`country /`), or a short CJK name (Chinese
+    longer than CJK_NAME characters breaks anywhere)."""
+    words = []
+    for token in re.split(r"\s+", text):
+        if words and token and not any(c.isalnum() for c in token):
+            words[-1] += " " + token
+        else:
+            words.append(token)
+    widths = [_display_width(w) for word in words for w in
+              ([word] if len(word) <= CJK_NAME or not CJK_RE.search(word) else CJK_RE.split(word))]
+    return max(widths, default=0.0)
 
 
 def _column_widths(df: pd.DataFrame, kinds: list[str]) -> list[float]:
-    """Column widths in percent of a line of about PAGE_LETTERS letters: numbers, dates and short
-    names get all the room they need, so they never wrap; text columns share the rest, in
-    proportion to their typical (90th percentile) width."""
-    fixed, flexible = {}, {}
+    """Column widths in percent of a line of about PAGE_LETTERS letters: numbers and dates get all
+    the room they need, every column at least its longest word (so no word breaks), and text
+    columns share the rest in proportion to their typical (90th percentile) width."""
+    texts = {column: df[column].map(lambda v: _TAG_RE.sub("", _cell(v))) for column in df.columns}
+    least, fixed, flexible = {}, {}, {}
     for i, (column, kind) in enumerate(zip(df.columns, kinds)):
-        cells = df[column].map(lambda v: _display_width(_cell(v)))
-        header = max((_display_width(w) for w in str(column).split()), default=1)
-        if kind in ("num", "date", "nw"):
-            fixed[i] = max(header, int(cells.max()) if len(cells) else 0) + 3
+        cells = texts[column].map(_display_width)
+        # Headers are bold (a third wider); a token longer than LONGEST_WORD (a checksum, a file
+        # name) may break anywhere, as source columns' file names may past SOURCE_WORD.
+        longest = min(1.1 * texts[column].map(_longest_word).max(), SOURCE_WORD if kind == "src" else LONGEST_WORD)
+        least[i] = max(1.35 * _longest_word(str(column)), longest) + 2
+        if kind in ("num", "date"):
+            fixed[i] = max(least[i], (cells.max() if len(cells) else 0) + 2)
         else:
-            flexible[i] = min(60.0, max(6.0, header + 1, float(cells.quantile(0.9)) if len(cells) else 0.0))
+            flexible[i] = max(least[i], min(60.0, max(6.0, float(cells.quantile(0.9)) if len(cells) else 0.0)))
     room = max(PAGE_LETTERS - sum(fixed.values()), 0.3 * PAGE_LETTERS)
-    scale = room / sum(flexible.values()) if flexible else 0
-    widths = [fixed[i] if i in fixed else flexible[i] * scale for i in range(len(kinds))]
+    scale = min(1.0, room / sum(flexible.values())) if flexible else 0
+    widths = [fixed[i] if i in fixed else max(least[i], flexible[i] * scale) for i in range(len(kinds))]
+    if sum(widths) < PAGE_LETTERS and flexible:  # room to spare: to the text columns, in proportion
+        grow = 1 + (PAGE_LETTERS - sum(widths)) / sum(widths[i] for i in flexible)
+        widths = [w * grow if i in flexible else w for i, w in enumerate(widths)]
     total = sum(widths) or 1.0
     return [100 * w / total for w in widths]
 

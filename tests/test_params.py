@@ -136,7 +136,7 @@ def test_load_params_file_empty_gives_defaults(tmp_path):
 
 @pytest.mark.parametrize(
     ("text", "message"),
-    [("- corpus\n", "must hold a mapping"), ("corpus: [seeds\n", "is not valid YAML")],
+    [("- corpus\n", "must hold a mapping"), ("corpus: [seeds\n", "invalid YAML")],
 )
 def test_load_params_file_rejects_bad_files(tmp_path, text, message):
     path = tmp_path / "params.yaml"
@@ -148,3 +148,27 @@ def test_load_params_file_rejects_bad_files(tmp_path, text, message):
 def test_load_params_file_missing(tmp_path):
     with pytest.raises(ParameterError, match="cannot read parameters file"):
         load_params_file(tmp_path / "absent.yaml")
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "problem"),
+    [
+        ("corpus: [seeds]\ntitle: a: b\n", "line 2, column 9", "mapping values are not allowed here"),
+        ("countries: [PAK\noutput: x\n", "line 2, column 7",
+         "expected ',' or ']', but got ':' (while parsing a flow sequence started on line 1)"),
+        ("title: x\n\toutput: y\n", "line 2, column 1", "found character '\\t' that cannot start any token"),
+    ],
+)
+def test_invalid_yaml_is_one_line_naming_file_line_and_problem(tmp_path, text, where, problem):
+    path = tmp_path / "params.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ParameterError) as caught:
+        load_params_file(path)
+    message = str(caught.value)
+    assert "\n" not in message
+    assert message.startswith(f"parameters file {path}, {where}: invalid YAML: {problem}")
+
+
+def test_compare_to_defaults_to_none_and_is_passed_to_notebooks():
+    assert validate({}).compare_to is None
+    assert validate({}).to_notebook()["compare_to"] is None

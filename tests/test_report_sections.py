@@ -3,18 +3,27 @@ filtered report with hostile markup in the corpus."""
 
 from __future__ import annotations
 
+import html as html_lib
+import re
 import shutil
 import subprocess
 import sys
 
+import pandas as pd
 import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from analysis import sections
-from analysis.params import ROOT, validate
+from analysis.bench import generate_corpus, seed_blocks
+from analysis.corpus import corpus_summary
+from analysis.params import ROOT, corpus_files, validate
+from analysis.pipeline import extract
 from analysis.plover import plover_records
-from variants import SEED_000, SEED_002
+from analysis.select import filter_tables
+from analysis.topics import DEFAULT_PATH as LEXICON
+from analysis.topics import evidence_spans, load_lexicon
+from variants import SEED_000, SEED_002, write_variant
 
 SECTIONS = ["1. Summary", "2. Counterparts", "3. Topics", "4. Attendees", "5. Event catalogue", "6. Data quality",
             "7. Method"]
@@ -132,3 +141,213 @@ def test_misspelt_parameter_overwrites_nothing(pakistan_report, tmp_path):
                            "--reports-dir", str(pakistan_report)], cwd=ROOT, capture_output=True, text=True)
     assert done.returncode != 0 and "start_dat" in done.stderr and "start_date" in done.stderr
     assert (pakistan_report / "pak.html").stat().st_mtime_ns == before
+
+
+# ---------------------------------------------------------------- every section on any selection
+
+@pytest.fixture(scope="module")
+def seeds():
+    return extract([str(ROOT / "seeds")])
+
+
+@pytest.fixture(scope="module")
+def large(tmp_path_factory):
+    """A corpus of 1,000 article versions in 95 files, built from the seeds as the benchmark does."""
+    corpus = tmp_path_factory.mktemp("large") / "corpus"
+    generate_corpus(corpus, 1000, seed_blocks())
+    return extract([str(corpus)])
+
+
+SELECTIONS = {
+    "none": {"countries": ["USA"]},
+    "one engagement": {"principals": ["許甘露"]},
+    "one country": {"countries": ["PAK"]},
+    "whole corpus": {},
+}
+
+
+def select(tables, **filters):
+    params = validate(filters)
+    return params, filter_tables(tables, params.start_date, params.end_date, params.countries, params.organisations,
+                                 params.principals, params.topics)
+
+
+def render_sections(everything, chosen, params) -> dict[str, str]:
+    """Every section's output as the notebooks show it (tables as HTML)."""
+    labels = sections.topic_labels(str(LEXICON))
+    tables = {
+        "overview": sections.overview(everything, chosen).reset_index(names=""),
+        "events by type": sections.events_by_type(chosen.events),
+        "parameters": sections.parameters_table(params),
+        "counterparts": sections.counterparts(chosen.events),
+        "changes of counterpart": sections.counterpart_changes(chosen.events),
+        "evidence": sections.topic_evidence(chosen, str(LEXICON)),
+        "officials": sections.attendance(chosen),
+        "principals": sections.principals(chosen.events),
+        "repairs": sections.repairs_by_kind(chosen.repairs),
+        "diagnostics": sections.diagnostics_by_code(chosen.diagnostics),
+        "unpaired": sections.diagnostics_of(chosen.diagnostics, ["unpaired"]),
+        "inferred years": sections.inferred_years(chosen),
+    }
+    shown = {name: sections.html_table(table) for name, table in tables.items()}
+    shown["key findings"] = sections.key_findings(everything, chosen, str(LEXICON))
+    shown["nothing selected"] = sections.nothing_selected(everything, chosen, params)
+    shown["what changed"] = sections.changes_since(params, chosen)
+    shown["catalogue"] = sections.catalogue_html(chosen, labels)
+    return shown
+
+
+@pytest.mark.parametrize("selection", SELECTIONS)
+def test_every_section_renders_the_selection(seeds, selection):
+    params, chosen = select(seeds, **SELECTIONS[selection])
+    shown = render_sections(seeds, chosen, params)
+    expected = {"none": 0, "one engagement": 1, "one country": 2, "whole corpus": 7}[selection]
+    assert len(chosen.events) == expected
+    assert shown["catalogue"].count('class="event"') == expected
+    assert ("No engagement in this selection" in shown["nothing selected"]) == (expected == 0)
+    for name, output in shown.items():
+        assert name == "nothing selected" or BeautifulSoup(output, "html.parser").get_text().strip(), name
+
+
+def test_empty_selection_says_so_in_words(seeds):
+    params, chosen = select(seeds, countries=["USA"])
+    shown = render_sections(seeds, chosen, params)
+    assert "none of the 7 engagements of the corpus passes the filters (countries USA)" in shown["nothing selected"]
+    assert "No engagement in this selection (the whole corpus has 7)" in shown["key findings"]
+    assert "No engagement in this selection" in shown["catalogue"]
+    for name in ("counterparts", "evidence", "officials", "principals", "repairs"):
+        assert "None in this selection." in shown[name], name
+
+
+def test_every_section_renders_a_large_corpus(large):
+    params, chosen = select(large)
+    shown = render_sections(large, chosen, params)
+    assert len(chosen.events) >= 400
+    assert shown["catalogue"].count('class="event"') == 100 and "more events" in shown["catalogue"]
+    evidence = sections.topic_evidence(chosen, str(LEXICON))
+    assert evidence.groupby("topic").size().max() == 5  # five engagements per topic at most
+    assert "more rows in the run folder" in shown["officials"] or len(sections.attendance(chosen)) <= sections.TOP_N
+    assert f"{len(chosen.events):,} engagements from" in shown["key findings"]
+
+
+# ---------------------------------------------------------------- evidence
+
+def test_every_evidence_sentence_shows_the_words_that_matched(seeds, large):
+    lexicon = load_lexicon()
+    for tables in (seeds, large):
+        rows = tables.event_topics
+        assert all(evidence_spans(lexicon, r.topic, r.evidence, r.lang) for r in rows.itertuples())
+
+
+def test_evidence_marks_the_words_in_a_window_of_the_sentence(seeds):
+    evidence = sections.topic_evidence(seeds, str(LEXICON))
+    labels = {t.label_en for t in load_lexicon().topics}
+    assert set(evidence.topic) <= labels  # labels, not codes
+    pakistan = evidence[(evidence.topic == "Counter-terrorism") & evidence.engagement.str.startswith("2020-09-07 PAK")]
+    pakistan = pakistan.iloc[0]
+    # The English sentence is 606 characters: the window reaches the word past the old 140-character cut.
+    assert "<mark>anti-terrorism</mark>" in pakistan.English and pakistan.English.startswith("…")
+    assert "<mark>反恐</mark>" in pakistan.中文 and len(BeautifulSoup(pakistan.中文, "html.parser").get_text()) < 70
+    assert pakistan.engagement == "2020-09-07 PAK, 002_0526a90c87bf4ba3.txt lines 17 (zh), 23 (en)"
+    # Both versions of every engagement side by side, each with its marked words.
+    assert (evidence.中文.str.contains("<mark>") & evidence.English.str.contains("<mark>")).all()
+    table = sections.html_table(evidence, limit=100)
+    assert table.count("<mark>") >= 2 * len(evidence) and "&lt;mark&gt;" not in table
+
+
+def test_evidence_window_escapes_corpus_text():
+    sentence = "<b>Both</b> sides will fight <script>x</script> the three evil forces."
+    spans = evidence_spans(load_lexicon(), "counter_terrorism", sentence, "en")
+    cell = sections.marked_window(sentence, spans, "en")
+    assert "<mark>three evil forces</mark>" in cell
+    assert "<b>" not in cell and "<script>" not in cell and "&lt;script&gt;" in cell
+    assert html_lib.unescape(re.sub("</?mark>", "", cell)) == sentence
+
+
+def test_catalogue_shows_topic_labels(seeds):
+    labels = sections.topic_labels(str(LEXICON))
+    html = sections.catalogue_html(seeds, labels)
+    assert "Counter-terrorism / 反恐" in html and "counter_terrorism" not in html
+
+
+# ---------------------------------------------------------------- key findings
+
+def test_key_findings_of_the_seeds(seeds):
+    text = BeautifulSoup(sections.key_findings(seeds, seeds, str(LEXICON)), "html.parser").get_text()
+    assert text.startswith("7 engagements from 2020-09-07 to 2021-07-28: 4 phone calls, 1 video conference, ")
+    assert "Most engaged countries: Pakistan 巴基斯坦 (2)" in text
+    assert "Most engaged organisations: SCO 上合組織 (1) and IOM 移民組織 (1)" in text
+    assert "New counterparts since 2021-07-01: Sheikh Rasheed Ahmad (Pakistan 巴基斯坦, 2021-07-17)" in text
+    assert "Topics most raised: Counter-terrorism (5), COVID-19 (5)" in text
+    assert "in 2020Q3 and in 2021Q3: Counter-terrorism 4 → 1" in text
+    assert "Officials most often present: Cheng Guoping 程國平 (4), Meng Yang 孟揚 (4)" in text
+    repairs = len(seeds.repairs)
+    inferred = int(seeds.events.year_inferred.sum())
+    assert f"Data quality: {repairs:,} repairs of damaged text (" in text
+    assert f"0 unpaired articles, {inferred} dates with an inferred year." in text
+
+
+def test_key_findings_new_counterparts_since_a_start_date(seeds):
+    _, chosen = select(seeds, start_date="2021-01-01")
+    text = sections.key_findings(seeds, chosen, str(LEXICON))
+    assert "3 engagements from 2021-06-25 to 2021-07-28" in text
+    assert "New counterparts since 2021-06-25: Giuseppe Crocetti (IOM 移民組織, 2021-06-25)" in text
+
+
+# ---------------------------------------------------------------- corpus, paths, tables
+
+def test_many_files_are_summarised(tmp_path, seeds):
+    corpus = write_variant(tmp_path / "split", "split")  # one file per article version
+    summary = corpus_summary(corpus_files([str(corpus)]))
+    assert len(summary) > sections.MANY_FILES
+    html = sections.corpus_html(summary, extract([str(corpus)]).articles)
+    soup = BeautifulSoup(html, "html.parser")
+    tables = soup.select("table.data")
+    assert len(tables) == 3  # by year, by language, the largest files
+    rows = [[td.get_text() for td in row.select("td")] for row in tables[0].select("tbody tr")]
+    assert [row[0] for row in rows][:2] == ["2020", "2021"] and {row[0] for row in rows} <= {"2020", "2021", "no year"}
+    assert sum(int(row[1]) for row in rows) == len(summary)  # every file counted once
+    assert len(tables[2].select("tbody tr")) == 10 and f"The {len(summary)} input files by year" in html
+    few = corpus_summary(corpus_files(["seeds"]))
+    assert BeautifulSoup(sections.corpus_html(few, seeds.articles), "html.parser").select("tbody tr").__len__() == 2
+
+
+def test_paths_are_shown_relative_to_the_repository(tmp_path):
+    params = validate({"corpus": [str(ROOT / "seeds")]})
+    facts = sections.run_facts(params, ROOT / "reports" / "report")
+    assert facts.set_index("item").value["run folder"] == "reports/report"
+    assert sections.parameters_table(params).set_index("parameter").value["corpus"] == "seeds"
+    assert sections.shown_path(tmp_path) == str(tmp_path)  # outside the repository: as it is
+
+
+def test_table_columns_are_as_wide_as_their_longest_word():
+    df = pd.DataFrame({"counterpart": ["Ijaz Ahmad Shah", "Representatives of international organizations"],
+                       "中文": ["伊賈茲·沙阿", "上海合作組織成員國安全會議秘書第十五次會議"],
+                       "engagements": [4, 1], "first": ["2020-09-07", "2021-07-17"]})
+    soup = BeautifulSoup(sections.html_table(df), "html.parser")
+    widths = [float(col["style"].split(":")[1].rstrip("%")) for col in soup.select("col")]
+    letters = [w * sections.PAGE_LETTERS / 100 for w in widths]
+    assert letters[0] >= len("Representatives") and letters[1] >= 2 * len("伊賈茲·沙阿")
+    assert letters[2] >= len("engagements") and letters[3] >= len("2020-09-07")
+    assert soup.select("thead tr th")  # a header row, repeated on each PDF page by the stylesheet
+
+
+def test_report_of_an_empty_selection_renders_and_says_so(tmp_path):
+    """`countries: [USA]` keeps no engagement of the seeds: every section still renders."""
+    params = tmp_path / "params.yaml"
+    params.write_text("countries: [USA]\noutput: usa\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "analysis", "report", "--params", str(params),
+                           "--reports-dir", str(tmp_path / "reports")], cwd=ROOT, capture_output=True, text=True,
+                          timeout=600)
+    assert done.returncode == 0, done.stderr
+    soup = BeautifulSoup((tmp_path / "reports" / "usa.html").read_text(encoding="utf-8"), "html.parser")
+    headings = [h.get_text() for h in soup.find_all("h2")]
+    for section in SECTIONS:
+        assert any(h.startswith(section) for h in headings), headings
+    text = soup.get_text(" ")
+    assert "No engagement in this selection (the whole corpus has 7)" in text
+    assert text.count("passes the filters (countries USA)") >= 5  # in place of each figure
+    assert not soup.select("div.event")
+    assert [img["alt"] for img in soup.select("figure img")] == [
+        "Stacked horizontal bars, one per corpus file, of characters in Chinese and in English lines."]  # the corpus
+    assert (tmp_path / "reports" / "usa.pdf").stat().st_size > 0
