@@ -48,6 +48,9 @@ WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 # Stands for the full stop of an abbreviation while a lede is parsed (`U.S.` does not end a
 # sentence); of the same length, so offsets hold.
 ABBREVIATION_DOT = "\u2024"
+# Where a counterpart phrase ends: a place, a day or a medium after the name.
+CHUNK_END_RE = re.compile(rf"\s+(?:in\s+[A-Z][a-z]+|on\s+(?:{WEEKDAY}|{EN_MONTH}\s+\d|the\s+(?:sidelines|margins))"
+                          r"|here|via|by\s+(?:video|phone|telephone))\b")
 # Two subjects: `Guo Shengkun and U.S. Secretary of Homeland Security Jeh Johnson met …`.
 JOINT_SUBJECT_RE = re.compile(r"\s+and\s+(?P<chunk>(?:his|her)?\s*[A-Z][^,;]{2,120}?)\s+(?:on\s+\w+\s+)?"
                               r"(?:met|held|co-chaired|signed|talked|spoke|had|jointly)\b")
@@ -710,6 +713,7 @@ def _add_people_en(reading: Reading, chunk: str, gazetteer: Gazetteer, roles: Ro
     paragraph's one foreign country."""
     context = when or context
     places = {code for *_, code in gazetteer.find("country", context, "en")} - {"CHN"} if context else set()
+    chunk = CHUNK_END_RE.split(chunk, maxsplit=1)[0]
     for part in split_people_en(chunk, gazetteer, roles):
         name, role, country, org = split_name_role_en(part, gazetteer, roles)
         if name and not (country or org) and len(places) == 1:

@@ -50,6 +50,7 @@ CLOSING_RE = re.compile(r"(?:參加|参加|出席)(?:了)?(?:上述)?(?:活動|�
 LEDE_DATE_RE = re.compile(r"^\s*(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日[,，]|^\s*On [A-Z][a-z]+\.? \d{1,2}(?:, ?\d{4})?,")
 SENTENCE_END = "。！？；：，,.!?;:…"
 MAX_TITLE_LINES = 3
+WRAP_MAX_CHARS = 90  # hard-wrapped text (e-mail, wire feeds) breaks lines at 60-80 characters
 MAX_TITLE_WORDS = 20
 MAX_TITLE_CJK = 40
 
@@ -221,7 +222,9 @@ def segment(source_file: str, lines: list[str], raw_lines: list[str],
             settle()
             i += 1
             continue
-        title_end, title = _title_block(lines, kinds, i)
+        wrapped = (current is not None and bool(current.body) and current.lang == kind and current.line_end == i
+                   and is_wrapped(lines[i - 1], kind))
+        title_end, title = (i, []) if wrapped else _title_block(lines, kinds, i)  # a wrapped line is no title
         if title and not _has_body_after(kinds, title_end, kind):
             settle()
             for j in range(i, title_end):
@@ -242,7 +245,7 @@ def segment(source_file: str, lines: list[str], raw_lines: list[str],
             i = title_end
             continue
         settle()
-        _add_body_line(current, i + 1, lines[i], raw_lines[i])
+        _add_body_line(current, i + 1, lines[i], raw_lines[i], wrapped)
         i += 1
     settle()
     return articles, diagnostics
@@ -287,13 +290,30 @@ def _attach_pending(article: Article, pending: list[int], lines: list[str], kind
         article.line_end = max(article.line_end, j + 1)
 
 
-def _add_body_line(article: Article, number: int, text: str, raw: str) -> None:
+def is_wrapped(line: str, lang: str) -> bool:
+    """An English line of a hard-wrapped paragraph: short, and not the end of a sentence or a title.
+
+    >>> is_wrapped("at a meeting with U.S. Secretary of Homeland Security Alejandro", "en")
+    True
+    >>> is_wrapped("Wang said the two sides should deepen cooperation.", "en")
+    False
+    """
+    stripped = line.rstrip()
+    return lang == "en" and 40 <= len(stripped) <= WRAP_MAX_CHARS and stripped[-1] not in ".!?;:…。！？；：\"”)]'"
+
+
+def _add_body_line(article: Article, number: int, text: str, raw: str, wrapped: bool = False) -> None:
+    """Add a line as a paragraph of the body, or, after a `wrapped` line, to the paragraph it continues."""
     text, credit = strip_trailing_credit(text)
     if credit:
         article.credits.append(credit)
     if not article.body:
         text = _strip_dateline(article, text)
-    article.body.append((number, text.strip()))
+    if wrapped:
+        line, paragraph = article.body[-1]
+        article.body[-1] = (line, f"{paragraph} {text.strip()}")
+    else:
+        article.body.append((number, text.strip()))
     article.body_raw.append(raw)
     article.line_end = number
 
