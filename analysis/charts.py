@@ -170,7 +170,7 @@ def coattendance_network(attendees: pd.DataFrame, max_people: int = 30):
 
 def figure_html(fig, name: str, caption: str, alt: str, dirs: list[Path]) -> str:
     """Save the figure (PNG and SVG) and return an HTML <figure> with the PNG embedded, alt text and caption."""
-    png = save_figure(fig, name, dirs)["png"]
+    png = save_figure(fig, name, dirs)
     plt.close(fig)
     data = base64.b64encode(png).decode()
     return (f'<figure id="fig-{name}"><img src="data:image/png;base64,{data}" alt="{html.escape(alt)}">'

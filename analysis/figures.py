@@ -6,9 +6,14 @@ import io
 from pathlib import Path
 
 import matplotlib
+import matplotlib.colors
+import matplotlib.image
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 from matplotlib import font_manager
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.transforms import Bbox
 
 # Traditional first: the press releases are written in traditional characters.
 CJK_FAMILIES = ("Noto Sans CJK TC", "Noto Sans CJK SC", "Noto Sans CJK JP")
@@ -35,26 +40,75 @@ def setup_fonts() -> str:
     return family
 
 
-def render_figure(fig) -> dict[str, bytes]:
-    """The figure as PNG and SVG bytes, byte-for-byte reproducible (no dates, no software stamp)."""
-    rendered = {}
-    for fmt, meta in {"png": {"Software": None}, "svg": {"Date": None}}.items():
-        buffer = io.BytesIO()
-        fig.savefig(buffer, format=fmt, metadata=meta, bbox_inches="tight")
-        rendered[fmt] = buffer.getvalue()
-    return rendered
+# SVGs held back by defer_svgs() until write_deferred_svgs(): (figure, its PNG's bounds, name, folders).
+_deferred_svgs: list | None = None
 
 
-def save_figure(fig, name: str, dirs) -> dict[str, bytes]:
-    """Write ``<name>.png`` and ``<name>.svg`` into each folder of ``dirs`` (rendered once);
-    returns the rendered bytes by format."""
-    rendered = render_figure(fig)
+def defer_svgs() -> None:
+    """Write the SVGs later, in write_deferred_svgs(), instead of in the cell that makes each figure.
+
+    The report runner asks for this in each kernel and has the SVGs written while it typesets the
+    PDF, on the core the notebooks no longer use; a notebook run on its own writes them at once."""
+    global _deferred_svgs
+    if _deferred_svgs is None:
+        _deferred_svgs = []
+
+
+def write_deferred_svgs() -> int:
+    """Write the SVGs held back since defer_svgs(); returns how many."""
+    pending = _deferred_svgs or []
+    for fig, bbox, name, dirs in pending:
+        _write_svg(fig, bbox, name, dirs)
+    count = len(pending)
+    pending.clear()
+    return count
+
+
+def render_png(fig) -> tuple[bytes, Bbox]:
+    """The figure as PNG bytes cut to its tight bounds, byte-for-byte reproducible (no software
+    stamp), and those bounds in inches.
+
+    The figure is drawn once and the image cut out, where `savefig(bbox_inches="tight")` lays it
+    out once to find the bounds and then draws it again; the padding past the figure's edge is
+    filled with its background, as savefig does."""
+    canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
+    canvas.draw()
+    bbox = fig.get_tightbbox(canvas.get_renderer()).padded(matplotlib.rcParams["savefig.pad_inches"])
+    width, height = canvas.get_width_height()
+    # The size savefig gives (whole pixels, cut down); rows count from the top, y from the bottom.
+    x0, top = round(bbox.x0 * fig.dpi), height - round(bbox.y1 * fig.dpi)
+    x1, bottom = x0 + int(bbox.width * fig.dpi), top + int(bbox.height * fig.dpi)
+    image = np.empty((bottom - top, x1 - x0, 4), np.uint8)
+    image[:] = np.round(np.multiply(matplotlib.colors.to_rgba(fig.get_facecolor()), 255))
+    drawn = np.asarray(canvas.buffer_rgba())
+    inside = drawn[max(top, 0):min(bottom, height), max(x0, 0):min(x1, width)]
+    image[max(-top, 0):max(-top, 0) + inside.shape[0], max(-x0, 0):max(-x0, 0) + inside.shape[1]] = inside
+    buffer = io.BytesIO()
+    matplotlib.image.imsave(buffer, image, format="png", dpi=fig.dpi, metadata={"Software": None})
+    return buffer.getvalue(), bbox
+
+
+def _write_svg(fig, bbox: Bbox, name: str, dirs) -> None:
+    """Write ``<name>.svg`` (no date: reproducible) with the PNG's bounds into each folder of ``dirs``."""
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="svg", metadata={"Date": None}, bbox_inches=bbox)
+    for folder in dirs:
+        (Path(folder) / f"{name}.svg").write_bytes(buffer.getvalue())
+
+
+def save_figure(fig, name: str, dirs) -> bytes:
+    """Write ``<name>.png`` and ``<name>.svg`` into each folder of ``dirs`` (the SVG later after
+    defer_svgs()); returns the PNG bytes."""
+    png, bbox = render_png(fig)
     for folder in dirs:
         folder = Path(folder)
         folder.mkdir(parents=True, exist_ok=True)
-        for fmt, data in rendered.items():
-            (folder / f"{name}.{fmt}").write_bytes(data)
-    return rendered
+        (folder / f"{name}.png").write_bytes(png)
+    if _deferred_svgs is None:
+        _write_svg(fig, bbox, name, dirs)
+    else:
+        _deferred_svgs.append((fig, bbox, name, list(dirs)))
+    return png
 
 
 def corpus_figure(summary_df, max_bars: int = 20):
