@@ -6,31 +6,58 @@ Parameters are validated before any notebook runs.  For output name NAME the
 run folder REPORTS/NAME/ keeps the executed notebooks (notebooks/) and whatever
 tables and figures they write; the report itself is REPORTS/NAME.html and
 REPORTS/NAME.pdf.
+
+Nothing is lost: a run writes into a folder of its own (REPORTS/.NAME.run-PID) and a temporary
+HTML and PDF, and puts them in place of the previous report and run folder only once it has
+succeeded. A failed or interrupted run leaves the previous ones as they were; its folder becomes
+REPORTS/NAME.partial/, with the notebooks as far as they ran. A lock (REPORTS/.NAME.lock) keeps a
+second run of the same NAME from starting while one is under way.
 """
 
 from __future__ import annotations
 
+import collections
+import contextlib
+import fcntl
 import os
 import re
+import shutil
+import signal
 import sys
+import tempfile
+import threading
 import time
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
 
 from analysis.params import ROOT, ParameterError, Params, load_params_file, validate
 
-# papermill, nbconvert and WeasyPrint are imported inside the functions that use them,
-# so that the other subcommands of `python -m analysis` do not pay for loading them.
+# papermill, jupyter_client, nbconvert and WeasyPrint are imported inside the functions that use
+# them, so that the other subcommands of `python -m analysis` do not pay for loading them.
 
 NOTEBOOK_PATTERN = "[0-9][0-9]_*.ipynb"
 KERNEL_NAME = "analysis"  # registered by `make venv`: the venv's own interpreter
 STYLESHEET = Path(__file__).with_name("report.css")
 _SAFE_ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
 _EXTERNAL = re.compile(r"^(https?:)?//", re.IGNORECASE)
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+# Run in each kernel before its notebooks, while the tables are extracted: the modules every
+# notebook imports, and the SVGs held back to be written while the PDF is typeset.
+WARM_UP = "import analysis.charts, analysis.figures, analysis.sections; analysis.figures.defer_svgs()"
+# Between two notebooks in one kernel: a fresh namespace and execution count (modules stay loaded).
+RESET = "get_ipython().reset(new_session=True)"
+KERNEL_START_SECONDS = 60
 
 
 class ReportError(Exception):
     """The report could not be produced; the message says why."""
+
+
+class Interrupted(BaseException):
+    """SIGINT or SIGTERM arrived: the run stops (raised in the main thread by the handler)."""
+
+    def __init__(self, signum: int):
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
 
 
 def add_arguments(parser) -> None:
@@ -47,40 +74,142 @@ def add_arguments(parser) -> None:
 
 
 def main(args) -> int:
-    """Run the report stage; return the exit status."""
+    """Run the report stage; return the exit status (128 + the signal's number when interrupted)."""
     started = time.monotonic()
     try:
         params = load_params_file(args.params) if args.params else validate({})
     except ParameterError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
+
+    def interrupt(signum, frame):
+        raise Interrupted(signum)
+
+    previous = {signum: signal.signal(signum, interrupt) for signum in (signal.SIGINT, signal.SIGTERM)}
     try:
         html_path, pdf_path = render_report(params, args.notebooks_dir, args.reports_dir)
     except ReportError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
-    print(f"Done in {time.monotonic() - started:.1f} s: {html_path}, {pdf_path}")
+    except Interrupted as interruption:
+        return 128 + interruption.signum
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+    print(f"Done in {time.monotonic() - started:.1f} s: {shown(html_path)}, {shown(pdf_path)}")
     return 0
 
 
-def render_report(params: Params, notebooks_dir: Path, reports_dir: Path) -> tuple[Path, Path]:
-    """Execute the notebooks for ``params`` and write the HTML and PDF report."""
-    notebooks = find_notebooks(notebooks_dir)
-    run_dir = (reports_dir / params.output).resolve()
-    html_path = reports_dir / f"{params.output}.html"
-    pdf_path = reports_dir / f"{params.output}.pdf"
-    # A failed run must not leave an older report looking current.
-    html_path.unlink(missing_ok=True)
-    pdf_path.unlink(missing_ok=True)
+def shown(path: Path) -> str:
+    """``path`` as printed: relative to the repository when inside it."""
+    path = Path(path).resolve()
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
 
-    extract_tables(params, run_dir)
-    executed = execute_notebooks(notebooks, run_dir, params)
-    html = notebooks_to_html(executed, params.title)
-    html_path.write_text(html, encoding="utf-8")
-    print(f"HTML: {html_path}")
-    pages = html_to_pdf(html, pdf_path)
-    print(f"PDF: {pdf_path} ({pages} pages)")
+
+def say(line: str) -> None:
+    """Print one line of progress in a single write, so lines from threads never run together."""
+    sys.stdout.write(line + "\n")
+    sys.stdout.flush()
+
+
+class RunLock:
+    """An exclusive lock on an output name (``REPORTS/.NAME.lock``), held for the whole run."""
+
+    def __init__(self, reports_dir: Path, output: str):
+        self.path = reports_dir / f".{output}.lock"
+        self.output = output
+        self.file = None
+
+    def __enter__(self) -> RunLock:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.file = open(self.path, "a+", encoding="utf-8")
+        try:
+            fcntl.flock(self.file, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            self.file.seek(0)
+            holder = self.file.read().strip() or "another process"
+            self.file.close()
+            raise ReportError(
+                f"another run is writing the report '{self.output}' ({holder}, lock {shown(self.path)}): "
+                "wait for it to finish, or set another `output`"
+            ) from None
+        self.file.seek(0)
+        self.file.truncate()
+        self.file.write(f"pid {os.getpid()}, started {time.strftime('%Y-%m-%d %H:%M:%S')}\n")
+        self.file.flush()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.file.close()  # closing releases the lock; the file stays (removing it would race)
+
+
+def render_report(params: Params, notebooks_dir: Path, reports_dir: Path) -> tuple[Path, Path]:
+    """Execute the notebooks for ``params`` and write the HTML and PDF report; the previous report
+    and run folder of the same output are replaced only when every step has succeeded."""
+    notebooks = find_notebooks(notebooks_dir)
+    reports_dir = Path(reports_dir).resolve()
+    output = params.output
+    html_path, pdf_path = reports_dir / f"{output}.html", reports_dir / f"{output}.pdf"
+    run_dir, partial_dir = reports_dir / output, reports_dir / f"{output}.partial"
+    with RunLock(reports_dir, output):
+        for stale in reports_dir.glob(f".{output}.run-*"):  # left by a run that was killed
+            shutil.rmtree(stale, ignore_errors=True)
+        staging = reports_dir / f".{output}.run-{os.getpid()}"
+        staging.mkdir()
+        # The HTML and PDF are written into the run's folder, then moved beside it.
+        html_tmp, pdf_tmp = staging / html_path.name, staging / pdf_path.name
+        try:
+            with Kernels(min(len(notebooks), os.cpu_count() or 1)) as kernels:
+                runner = NotebookRunner(kernels, notebooks, staging, params, partial_dir)
+                executed = runner.wait_for_notebooks()
+                # The run folder's name in the report is the one it will have.
+                html = notebooks_to_html(executed, params.title).replace(staging.name, output)
+                html_tmp.write_text(html, encoding="utf-8")
+                pages = html_to_pdf(html, pdf_tmp)
+                runner.wait_for_figures()
+        except BaseException as error:
+            with _signals_ignored():
+                _keep_partial(staging, partial_dir, [html_tmp.name, pdf_tmp.name], error)
+            raise
+        with _signals_ignored():  # all these renames, or none
+            os.replace(html_tmp, html_path)
+            os.replace(pdf_tmp, pdf_path)
+            old = reports_dir / f".{output}.old-{os.getpid()}"
+            if run_dir.exists():
+                run_dir.rename(old)
+            staging.rename(run_dir)
+            shutil.rmtree(old, ignore_errors=True)
+            shutil.rmtree(partial_dir, ignore_errors=True)  # an earlier failure, now superseded
+    say(f"HTML: {shown(html_path)}")
+    say(f"PDF: {shown(pdf_path)} ({pages} pages)")
+    say(f"Run folder: {shown(run_dir)}")
     return html_path, pdf_path
+
+
+@contextlib.contextmanager
+def _signals_ignored():
+    """SIGINT and SIGTERM ignored for the block (the main thread's handlers; Python runs them there)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {signum: signal.signal(signum, signal.SIG_IGN) for signum in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+def _keep_partial(staging: Path, partial_dir: Path, leftovers: list[str], error: BaseException) -> None:
+    """After a failure or an interruption: keep the run's folder as ``partial_dir`` (less the
+    unfinished HTML and PDF) and say where it is."""
+    shutil.rmtree(partial_dir, ignore_errors=True)
+    staging.rename(partial_dir)
+    for name in leftovers:
+        (partial_dir / name).unlink(missing_ok=True)
+    stopped = f"interrupted ({error}): " if isinstance(error, Interrupted) else "the run failed: "
+    print(f"{stopped}the previous report is kept; the notebooks as far as they ran are in "
+          f"{shown(partial_dir / 'notebooks')}", file=sys.stderr)
 
 
 def find_notebooks(notebooks_dir: Path) -> list[Path]:
@@ -91,41 +220,195 @@ def find_notebooks(notebooks_dir: Path) -> list[Path]:
     return notebooks
 
 
-def extract_tables(params: Params, run_dir: Path) -> None:
-    """Extract the run's tables once for every notebook (each loads them; run alone, a notebook
-    extracts them itself). This runs in a child process, whose memory is freed when it ends."""
-    print("[tables] extract the corpus", flush=True)
-    with ProcessPoolExecutor(1) as pool:
-        future = pool.submit(_prepare_run, params, run_dir)
-        import papermill  # noqa: F401  (slow to import: loaded here while the child extracts)
+class Kernels:
+    """Jupyter kernels started at once, one per core, each in its own process group.
 
+    They talk over IPC sockets in a private temporary folder, not TCP ports: kernels started side
+    by side cannot race for the same port (``ZMQError: Address already in use``). Leaving the
+    ``with`` block kills them, and everything they started, at once."""
+
+    def __init__(self, count: int):
+        from jupyter_client import KernelManager
+        from jupyter_client.kernelspec import NoSuchKernel
+
+        self.folder = tempfile.mkdtemp(prefix="analysis-kernels-")
+        self.managers = []
         try:
-            future.result()
-        except (ValueError, OSError) as error:
-            raise ReportError(f"extracting the tables failed: {error}") from error
+            for number in range(count):
+                manager = KernelManager(kernel_name=KERNEL_NAME, transport="ipc",
+                                        ip=os.path.join(self.folder, f"kernel{number}"),
+                                        connection_file=os.path.join(self.folder, f"kernel{number}.json"))
+                # History in memory: kernels side by side would contend for IPython's SQLite file.
+                manager.start_kernel(cwd=str(ROOT), extra_arguments=["--HistoryManager.hist_file=:memory:"])
+                self.managers.append(manager)
+        except NoSuchKernel as error:
+            self.kill()
+            raise ReportError(f"Jupyter kernel '{KERNEL_NAME}' is not registered: run `make venv`") from error
+        except BaseException:
+            self.kill()
+            raise
+
+    def __enter__(self) -> Kernels:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.kill()
+
+    def kill(self) -> None:
+        """Kill each kernel's process group (the kernel and any process it started) and reap it."""
+        for manager in self.managers:
+            provisioner = manager.provisioner
+            try:
+                os.killpg(provisioner.pgid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            provisioner.process.wait()
+        shutil.rmtree(self.folder, ignore_errors=True)
 
 
-def _prepare_run(params: Params, run_dir: Path) -> None:
-    from analysis.sections import prepare_run
+class NotebookRunner:
+    """Runs the notebooks in the kernels, one thread per kernel.
 
-    prepare_run(params, run_dir)
+    Each kernel first imports the modules the notebooks use; the first also extracts the run's
+    tables, which every notebook then loads. The kernels take the notebooks in name order as they
+    become free, a fresh namespace for each. Once the notebooks are done, each kernel writes the
+    SVGs it held back while the main thread converts the notebooks and typesets the PDF. The
+    threads are daemons: an interrupted run does not wait for them (the kernels are killed)."""
 
+    def __init__(self, kernels: Kernels, notebooks: list[Path], run_dir: Path, params: Params, partial_dir: Path):
+        self.queue = collections.deque(enumerate(notebooks))
+        self.total = len(notebooks)
+        self.out_dir = run_dir / "notebooks"
+        self.out_dir.mkdir(parents=True, exist_ok=True)
+        self.run_dir, self.params, self.partial_dir = run_dir, params, partial_dir
+        self.parameters = {**params.to_notebook(), "run_dir": str(run_dir)}
+        self.lock = threading.Lock()
+        self.tables_ready = threading.Event()
+        self.executed: dict[int, Path] = {}
+        self.failures: dict[int, ReportError] = {}  # by notebook index; -1 for the tables
+        self.finished = 0
+        self.notebooks_done = threading.Semaphore(0)
+        self.managers = kernels.managers
+        self.threads = [threading.Thread(target=self._work, args=(manager, number == 0), daemon=True)
+                        for number, manager in enumerate(self.managers)]
+        say(f"[tables] extract the corpus; {self.total} notebooks in {len(self.threads)} kernels")
+        for thread in self.threads:
+            thread.start()
 
-def execute_notebooks(notebooks: list[Path], run_dir: Path, params: Params) -> list[Path]:
-    """Run each notebook with papermill into ``run_dir/notebooks``, side by side (one kernel per
-    core: they only read the run's tables); the first failure, in notebook order, stops the run."""
-    out_dir = run_dir / "notebooks"
-    out_dir.mkdir(parents=True, exist_ok=True)
-    for stale in out_dir.glob("*.ipynb"):
-        stale.unlink()
-    parameters = {**params.to_notebook(), "run_dir": str(run_dir)}
-    total = len(notebooks)
-    workers = max(1, min(total, os.cpu_count() or 1))
-    with ThreadPoolExecutor(workers) as pool:
-        futures = [pool.submit(_execute, nb, out_dir, parameters, f"[{i}/{total}]", workers == 1)
-                   for i, nb in enumerate(notebooks, start=1)]
+    def wait_for_notebooks(self) -> list[Path]:
+        """The executed notebooks in name order, once every kernel is done with them; the first
+        failure in notebook order (the tables first) stops the run."""
         _import_converters()
-        return [future.result() for future in futures]
+        for _ in self.threads:
+            self._watch(lambda: self.notebooks_done.acquire(timeout=1))
+        if self.failures:
+            raise self.failures[min(self.failures)]
+        return [self.executed[index] for index in range(self.total)]
+
+    def wait_for_figures(self) -> None:
+        """Wait until every kernel has written the SVGs it held back."""
+        for thread in self.threads:
+            self._watch(lambda: thread.join(timeout=1) or not thread.is_alive())
+        if self.failures:
+            raise self.failures[min(self.failures)]
+
+    def _watch(self, done) -> None:
+        """Call ``done()`` (which waits up to a second) until it is true; between calls, a kernel
+        that died while its thread still waits on it stops the run."""
+        while not done():
+            for thread, manager in zip(self.threads, self.managers):
+                if thread.is_alive() and not manager.is_alive():
+                    raise ReportError(f"a kernel died (exit status {manager.provisioner.process.poll()})")
+
+    def _work(self, manager, extracts: bool) -> None:
+        try:
+            self._run(manager, WARM_UP, "starting the kernel")
+            if extracts:
+                self._run(manager, "import analysis.params, analysis.sections; analysis.sections.prepare_run("
+                                   f"analysis.params.validate({self.params.to_notebook()!r}), {str(self.run_dir)!r});",
+                          "extracting the tables", echo=True)  # `;`: no result shown
+                self.tables_ready.set()
+            else:
+                self.tables_ready.wait()
+            first = True
+            while not self.failures:
+                with self.lock:
+                    if not self.queue:
+                        break
+                    index, notebook = self.queue.popleft()
+                if not first:
+                    self._run(manager, RESET, "resetting the kernel")
+                first = False
+                self._execute(manager, index, notebook)
+        except ReportError as error:
+            self._fail(-1, error)
+        except Exception as error:  # a kernel that died or never answered
+            self._fail(-1, ReportError(f"the kernel failed: {type(error).__name__}: {error}"))
+        finally:
+            self.tables_ready.set()  # a failed extraction frees the other kernels (they see the failure)
+            self.notebooks_done.release()
+        if self.failures:
+            return
+        try:
+            self._run(manager, "import analysis.figures; analysis.figures.write_deferred_svgs()", "writing the SVG figures")
+        except ReportError as error:
+            self._fail(-1, error)
+        except Exception as error:
+            self._fail(-1, ReportError(f"the kernel failed writing the SVG figures: {type(error).__name__}: {error}"))
+
+    def _fail(self, index: int, error: ReportError) -> None:
+        with self.lock:
+            self.failures.setdefault(index, error)
+
+    @staticmethod
+    def _run(manager, code: str, what: str, echo: bool = False) -> None:
+        """Run ``code`` in the kernel quietly (no history, no execution count); ``echo`` copies what
+        it prints to this process's stderr. An exception in it becomes a ReportError.
+
+        Each call has a client of its own, as papermill has for each notebook: the kernel answers
+        the newest client of the manager's session (they share one identity)."""
+
+        def output(message) -> None:
+            if echo and message["msg_type"] == "stream":
+                sys.stderr.write(message["content"]["text"])
+
+        client = manager.client()
+        client.start_channels()
+        try:
+            client.wait_for_ready(timeout=KERNEL_START_SECONDS)
+            reply = client.execute_interactive(code, silent=not echo, store_history=False, allow_stdin=False,
+                                               output_hook=output)
+        finally:
+            client.stop_channels()
+        content = reply["content"]
+        if content["status"] != "ok":
+            trace = _ANSI.sub("", "\n".join(content.get("traceback", [])))
+            raise ReportError(f"{what} failed: {content.get('ename')}: {content.get('evalue')}\n{trace}".rstrip())
+
+    def _execute(self, manager, index: int, notebook: Path) -> None:
+        """Run one notebook with papermill in the kernel of ``manager``."""
+        import papermill
+        from papermill.exceptions import PapermillExecutionError
+
+        output = self.out_dir / notebook.name
+        started = time.monotonic()
+        try:
+            papermill.execute_notebook(
+                notebook, output, parameters=self.parameters, kernel_name=KERNEL_NAME, language="python",
+                progress_bar=False, km=manager,
+            )
+        except PapermillExecutionError as error:
+            shown_at = self.partial_dir / "notebooks" / notebook.name  # where it will be once the run stops
+            self._fail(index, ReportError(describe_failure(notebook.name, error, shown_at)))
+            return
+        except Exception as error:  # the kernel died or stopped answering
+            self._fail(index, ReportError(f"notebook {notebook.name} failed: {type(error).__name__}: {error}"))
+            return
+        with self.lock:
+            self.executed[index] = output
+            self.finished += 1
+            finished = self.finished
+        say(f"[{finished}/{self.total}] {notebook.name} ({time.monotonic() - started:.1f} s)")
 
 
 def _import_converters() -> None:
@@ -135,31 +418,8 @@ def _import_converters() -> None:
     import weasyprint  # noqa: F401
 
 
-def _execute(notebook: Path, out_dir: Path, parameters: dict, label: str, progress: bool) -> Path:
-    """Run one notebook with papermill; a failed cell or a missing kernel becomes a ReportError."""
-    import papermill
-    from jupyter_client.kernelspec import NoSuchKernel
-    from papermill.exceptions import PapermillExecutionError
-    from traitlets.config import Config
-
-    print(f"{label} {notebook.name}", flush=True)
-    output = out_dir / notebook.name
-    # Curve-encrypt kernel traffic when the kernel supports it (ipykernel warns otherwise).
-    kernel_config = Config({"KernelManager": {"transport_encryption": "auto"}})
-    try:
-        papermill.execute_notebook(
-            notebook, output, parameters=parameters, kernel_name=KERNEL_NAME,
-            language="python", cwd=ROOT, progress_bar=progress, config=kernel_config,
-        )
-    except PapermillExecutionError as error:
-        raise ReportError(describe_failure(notebook.name, error, output)) from error
-    except NoSuchKernel as error:
-        raise ReportError(f"Jupyter kernel '{KERNEL_NAME}' is not registered: run `make venv`") from error
-    return output
-
-
 def describe_failure(name: str, error, output: Path) -> str:
-    """A short account of a failed cell: notebook, cell, source head, error, saved notebook."""
+    """A short account of a failed cell: notebook, cell, source head, error, where the notebook is."""
     source = error.source.strip().splitlines()
     head = "\n".join(f"    | {line}" for line in source[:5])
     more = f"\n    | ... ({len(source) - 5} more lines)" if len(source) > 5 else ""
@@ -167,7 +427,7 @@ def describe_failure(name: str, error, output: Path) -> str:
         f"notebook {name} failed in cell {error.cell_index} (In [{error.exec_count}]):\n"
         f"{head}{more}\n"
         f"  {error.ename}: {error.evalue}\n"
-        f"  partially executed notebook: {output}"
+        f"  partially executed notebook: {shown(output)}"
     )
 
 
