@@ -38,7 +38,7 @@ LONGEST_WORD, SOURCE_WORD = 30, 16  # widest unbreakable text given room, in let
 CJK_NAME = 8  # Chinese up to this many characters (a name) is kept on one line in a table
 PACKAGES = ["charset-normalizer", "OpenCC", "pypinyin", "rapidfuzz", "ahocorasick-rs", "pycountry", "jieba", "pandas",
             "pyarrow", "matplotlib", "networkx", "papermill", "nbconvert", "weasyprint"]
-TYPE_LABELS = {"phone_call": "phone call", "video_conference": "video conference", "meeting": "meeting", "event": "event"}
+TYPE_LABELS = {"phone_call": "phone call", "video_conference": "video conference", "meeting": "meeting", "event": "other event"}
 EVIDENCE_WINDOW = {"en": 70, "zh": 25}  # characters of a sentence shown either side of its first match
 MANY_FILES = 12  # past this many input files, the corpus is summarised rather than listed file by file
 _TAG_RE = re.compile(r"<[^>]+>")
@@ -268,7 +268,7 @@ def _new_counterparts(all_events: pd.DataFrame, ev: pd.DataFrame, names: dict[st
 
 
 def _topics_moved(chosen: Tables, lexicon) -> str:
-    """The three topics raised in most engagements, and their count in the first and last quarter."""
+    """The three topics raised in most engagements, and their count in each half of the period."""
     if chosen.event_topics.empty:
         return "No topic raised."
     pairs = chosen.event_topics.drop_duplicates(["event_id", "topic"])
@@ -280,12 +280,13 @@ def _topics_moved(chosen: Tables, lexicon) -> str:
     labels = {t.name: t.label_en for t in lexicon.topics}
     sentence = "Topics most raised: " + _series([f"{labels.get(t, t)} ({counts[t]:,})" for t in top]) + "."
     dated = pairs[full_date(pairs.date)]
-    quarters = _quarter(dated.date) if len(dated) else pd.Series(dtype=str)
-    if quarters.nunique() > 1:
-        first, last = quarters.min(), quarters.max()
-        moves = [f"{labels.get(t, t)} {((dated.topic == t) & (quarters == first)).sum()} → "
-                 f"{((dated.topic == t) & (quarters == last)).sum()}" for t in top]
-        sentence += f" Engagements raising them in {first} and in {last}: " + _series(moves) + "."
+    period = chosen.events.date[full_date(chosen.events.date)]
+    if period.nunique() > 1:
+        first, last = pd.Timestamp(period.min()), pd.Timestamp(period.max())
+        middle = (first + (last - first) / 2).strftime("%Y-%m-%d")
+        moves = [f"{labels.get(t, t)} {((dated.topic == t) & (dated.date < middle)).sum():,} → "
+                 f"{((dated.topic == t) & (dated.date >= middle)).sum():,}" for t in top]
+        sentence += f" Engagements raising them before and from {middle}, the middle of the period: " + _series(moves) + "."
     return sentence
 
 

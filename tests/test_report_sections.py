@@ -279,7 +279,7 @@ def test_key_findings_of_the_seeds(seeds):
     assert "Most engaged organisations: SCO 上合組織 (1) and IOM 移民組織 (1)" in text
     assert "New counterparts since 2021-07-01: Sheikh Rasheed Ahmad (Pakistan 巴基斯坦, 2021-07-17)" in text
     assert "Topics most raised: Counter-terrorism (5), COVID-19 (5)" in text
-    assert "in 2020Q3 and in 2021Q3: Counter-terrorism 4 → 1" in text
+    assert "before and from 2021-02-16, the middle of the period: Counter-terrorism 4 → 1" in text
     assert "Officials most often present: Cheng Guoping 程國平 (4), Meng Yang 孟揚 (4)" in text
     repairs = len(seeds.repairs)
     inferred = int(seeds.events.year_inferred.sum())
