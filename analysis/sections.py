@@ -420,10 +420,6 @@ def _evidence_source(by_lang: dict) -> str:
 
 # ---------------------------------------------------------------- 4. attendees
 
-def attendee_key(row) -> str:
-    return f"{row.name_en} {row.name_zh}".strip()
-
-
 def principals(events: pd.DataFrame) -> pd.DataFrame:
     """Who led China's side, how often, by type."""
     if events.empty:
@@ -640,8 +636,3 @@ def _cell(value) -> str:
     if value is None or (isinstance(value, float) and pd.isna(value)):
         return ""
     return f"{value:,}" if isinstance(value, int) and not isinstance(value, bool) else str(value)
-
-
-def shorten(text: str, limit: int = 220) -> str:
-    """Long corpus text cut to `limit` characters for display (the tables keep it whole)."""
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
