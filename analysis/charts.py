@@ -27,6 +27,12 @@ MAX_LANES = 20
 WIDTH = 8.3  # inches: an A4 page's text width with margins, at 100 %
 
 
+def dated(dates: pd.Series) -> pd.Series:
+    """Which dates are whole days (YYYY-MM-DD) that a time axis can place: not empty, and not a
+    month and day without a year (--MM-DD)."""
+    return dates.fillna("").str.fullmatch(r"\d{4}-\d{2}-\d{2}")
+
+
 def plain(label: str) -> str:
     """A label from the corpus, safe for matplotlib (a `$` would start mathtext)."""
     return str(label).replace("$", r"\$")
@@ -34,7 +40,7 @@ def plain(label: str) -> str:
 
 def counterpart_timeline(events: pd.DataFrame, lane_labels: dict[str, str]):
     """One lane per country or organisation, one mark per event, shaped by type."""
-    ev = events[events.date != ""].copy()
+    ev = events[dated(events.date)].copy()
     ev["lane"] = [r.counterpart_country or r.counterpart_org or "other" for r in ev.itertuples()]
     counts = ev.lane.value_counts()
     top = list(counts.index[:MAX_LANES])
@@ -63,7 +69,7 @@ def topics_over_time(topic_rows: pd.DataFrame, events: pd.DataFrame, labels: dic
     """Events per topic and quarter, as a heatmap (topics × quarters)."""
     dates = events.set_index("event_id").date
     t = topic_rows.drop_duplicates(["event_id", "topic"]).assign(date=lambda d: d.event_id.map(dates))
-    t = t[t.date.fillna("") != ""]
+    t = t[dated(t.date)]
     t["quarter"] = pd.PeriodIndex(pd.to_datetime(t.date), freq="Q").astype(str)
     table = t.pivot_table(index="topic", columns="quarter", values="event_id", aggfunc="count", fill_value=0)
     return _heatmap(table, labels, "quarter / 季度", "Topics over time (events per quarter) / 議題隨時間變化")
@@ -125,9 +131,10 @@ def attendance_over_time(attendees: pd.DataFrame, events: pd.DataFrame):
     """Named attendees per engagement over time, as bars by quarter."""
     dates = events.set_index("event_id").date
     att = attendees.assign(date=attendees.event_id.map(dates))
-    att = att[att.date.fillna("") != ""]
+    att = att[dated(att.date)]
     per_quarter = att.groupby(pd.PeriodIndex(pd.to_datetime(att.date), freq="Q").astype(str)).size()
-    events_q = events[events.date != ""].groupby(pd.PeriodIndex(pd.to_datetime(events.date[events.date != ""]), freq="Q").astype(str)).size()
+    ev = events[dated(events.date)]
+    events_q = ev.groupby(pd.PeriodIndex(pd.to_datetime(ev.date), freq="Q").astype(str)).size()
     table = pd.DataFrame({"attendees / 出席人次": per_quarter, "events / 活動": events_q}).fillna(0)
     fig, ax = plt.subplots(figsize=(WIDTH, 3.2), dpi=150, layout="constrained")
     if len(table):
