@@ -49,7 +49,7 @@ WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 # sentence); of the same length, so offsets hold.
 ABBREVIATION_DOT = "\u2024"
 # Where a counterpart phrase ends: a place, a day or a medium after the name.
-CHUNK_END_RE = re.compile(rf"\s+(?:in\s+[A-Z][a-z]+|on\s+(?:{WEEKDAY}|{EN_MONTH}\s+\d|the\s+(?:sidelines|margins))"
+CHUNK_END_RE = re.compile(rf"\s+(?:in\s+[A-Z][a-z]+(?=\s*$|,|\s+(?:on|and)\b)|on\s+(?:{WEEKDAY}|{EN_MONTH}\s+\d|the\s+(?:sidelines|margins))"
                           r"|here|via|by\s+(?:video|phone|telephone))\b")
 # Two subjects: `Guo Shengkun and U.S. Secretary of Homeland Security Jeh Johnson met …`.
 JOINT_SUBJECT_RE = re.compile(r"\s+and\s+(?P<chunk>(?:his|her)?\s*[A-Z][^,;]{2,120}?)\s+(?:on\s+\w+\s+)?"
