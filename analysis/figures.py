@@ -7,10 +7,10 @@ from pathlib import Path
 
 import matplotlib
 import matplotlib.colors
-import matplotlib.image
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+import PIL.Image
 from matplotlib import font_manager
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.transforms import Bbox
@@ -83,8 +83,10 @@ def render_png(fig) -> tuple[bytes, Bbox]:
     drawn = np.asarray(canvas.buffer_rgba())
     inside = drawn[max(top, 0):min(bottom, height), max(x0, 0):min(x1, width)]
     image[max(-top, 0):max(-top, 0) + inside.shape[0], max(-x0, 0):max(-x0, 0) + inside.shape[1]] = inside
+    if (image[..., 3] == 255).all():  # opaque: RGB, which WeasyPrint embeds without splitting off a mask
+        image = image[..., :3]
     buffer = io.BytesIO()
-    matplotlib.image.imsave(buffer, image, format="png", dpi=fig.dpi, metadata={"Software": None})
+    PIL.Image.fromarray(image).save(buffer, format="png", dpi=(fig.dpi, fig.dpi))  # no software stamp
     return buffer.getvalue(), bbox
 
 
