@@ -83,7 +83,7 @@ def render_png(fig) -> tuple[bytes, Bbox]:
     drawn = np.asarray(canvas.buffer_rgba())
     inside = drawn[max(top, 0):min(bottom, height), max(x0, 0):min(x1, width)]
     image[max(-top, 0):max(-top, 0) + inside.shape[0], max(-x0, 0):max(-x0, 0) + inside.shape[1]] = inside
-    if (image[..., 3] == 255).all():  # opaque: RGB, which WeasyPrint embeds without splitting off a mask
+    if (image[..., 3] == 255).all():  # opaque: RGB, which WeasyPrint embeds without an alpha mask
         image = image[..., :3]
     buffer = io.BytesIO()
     PIL.Image.fromarray(image).save(buffer, format="png", dpi=(fig.dpi, fig.dpi))  # no software stamp
