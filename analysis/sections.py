@@ -49,6 +49,24 @@ def full_date(dates: pd.Series) -> pd.Series:
     return dates.str.match(r"\d{4}-\d{2}-\d{2}$")
 
 
+def first_date(dates: pd.Series) -> str:
+    """The earliest whole date (a day without its year only when there is none)."""
+    whole = dates[full_date(dates)]
+    return whole.min() if len(whole) else dates.min()
+
+
+def last_date(dates: pd.Series) -> str:
+    """The latest whole date (a day without its year only when there is none)."""
+    whole = dates[full_date(dates)]
+    return whole.max() if len(whole) else dates.max()
+
+
+def date_order(dates: pd.Series) -> list[int]:
+    """Positions of `dates` in date order, days without their year last (`--MM-DD` sorts first)."""
+    whole = full_date(dates).tolist()
+    return sorted(range(len(dates)), key=lambda i: (not whole[i], dates.iloc[i]))
+
+
 def shown_path(path: str | Path) -> str:
     """A path as the report shows it: relative to the repository when inside it."""
     path = Path(path)
@@ -336,10 +354,10 @@ def counterparts(events: pd.DataFrame) -> pd.DataFrame:
                        place=[counterpart_label(r) for r in events.itertuples()])
     rows = []
     for _, group in ev.groupby(["place", "key"], sort=False):
-        first = group.sort_values("date").iloc[0]
+        first = group.iloc[date_order(group.date)[0]]
         rows.append({"counterpart": first.counterpart_en or first.counterpart_zh, "中文": first.counterpart_zh,
                      "role": first.counterpart_role_en, "country / org": first.place,
-                     "first": group.date.min(), "last": group.date.max(), "events": len(group)})
+                     "first": first_date(group.date), "last": last_date(group.date), "events": len(group)})
     return pd.DataFrame(rows).sort_values(["events", "first"], ascending=[False, True]).reset_index(drop=True)
 
 
@@ -369,7 +387,7 @@ def topic_evidence(chosen: Tables, lexicon_path: str, per_topic: int = 5) -> pd.
     order = {name: number for number, name in enumerate(lexicon.names)}
     events = chosen.events.set_index("event_id")
     rows = chosen.event_topics.assign(date=lambda t: t.event_id.map(events.date), order=lambda t: t.topic.map(order))
-    rows = rows.sort_values(["order", "date", "event_id"])
+    rows = rows.assign(yearless=~full_date(rows.date)).sort_values(["order", "yearless", "date", "event_id"])
     first = rows.drop_duplicates(["topic", "event_id"]).groupby("topic", sort=False).head(per_topic)
     shown = set(zip(first.topic, first.event_id))
     rows = rows[[key in shown for key in zip(rows.topic, rows.event_id)]]
@@ -425,7 +443,7 @@ def principals(events: pd.DataFrame) -> pd.DataFrame:
     if events.empty:
         return pd.DataFrame(columns=["principal", "中文", "role", "events", "first", "last"])
     table = events.groupby(["principal_en", "principal_zh"]).agg(
-        role=("principal_role_en", "first"), events=("event_id", "count"), first=("date", "min"), last=("date", "max"))
+        role=("principal_role_en", "first"), events=("event_id", "count"), first=("date", first_date), last=("date", last_date))
     return table.reset_index().rename(columns={"principal_en": "principal", "principal_zh": "中文"}).sort_values(
         ["events", "first"], ascending=[False, True]).reset_index(drop=True)
 
@@ -437,7 +455,7 @@ def attendance(chosen: Tables) -> pd.DataFrame:
         return pd.DataFrame(columns=["official", "中文", "title", "engagements", "first", "last"])
     dates = chosen.events.set_index("event_id").date
     table = att.assign(date=att.event_id.map(dates)).groupby(["name_en", "name_zh"]).agg(
-        title=("role_en", "last"), engagements=("event_id", "nunique"), first=("date", "min"), last=("date", "max"))
+        title=("role_en", "last"), engagements=("event_id", "nunique"), first=("date", first_date), last=("date", last_date))
     return table.reset_index().rename(columns={"name_en": "official", "name_zh": "中文"}).sort_values(
         ["engagements", "official"], ascending=[False, True]).reset_index(drop=True)
 
@@ -445,14 +463,14 @@ def attendance(chosen: Tables) -> pd.DataFrame:
 # ---------------------------------------------------------------- 5. catalogue
 
 def catalogue(chosen: Tables, labels: dict[str, str] | None = None) -> pd.DataFrame:
-    """One row per event: date, type, principal, counterpart, where, topics (by their `labels`),
-    attendees, titles, sources."""
+    """One row per event in date order (days without their year last): date, type, principal,
+    counterpart, where, topics (by their `labels`), attendees, titles, sources."""
     labels = labels or {}
     topics = chosen.event_topics.topic.map(lambda name: labels.get(name, name)).groupby(
         chosen.event_topics.event_id).agg(lambda t: ", ".join(sorted(set(t))))
     att = chosen.attendees
     people = (att.name_en + " " + att.name_zh).str.strip().groupby(att.event_id).agg(", ".join)
-    ev = chosen.events
+    ev = chosen.events.iloc[date_order(chosen.events.date)]
     return pd.DataFrame({
         "date": ev.date + ev.year_inferred.map({True: "*", False: ""}),
         "type": ev.event_type.map(TYPE_LABELS),

@@ -228,6 +228,12 @@ def test_every_section_renders_a_large_corpus(large):
     assert evidence.groupby("topic").size().max() == 5  # five engagements per topic at most
     assert "more rows in the run folder" in shown["officials"] or len(sections.attendance(chosen)) <= sections.TOP_N
     assert f"{len(chosen.events):,} engagements from" in shown["key findings"]
+    # Days whose year is unknown (--MM-DD) come after the dated ones and are no one's first or last date.
+    assert (~sections.full_date(chosen.events.date)).any()
+    assert sections.catalogue(chosen).date.str.match(r"\d{4}-").iloc[0]
+    assert evidence.engagement.str.match(r"\d{4}-").all()
+    for table in (sections.counterparts(chosen.events), sections.attendance(chosen), sections.principals(chosen.events)):
+        assert sections.full_date(table["first"]).all() and sections.full_date(table["last"]).all()
 
 
 # ---------------------------------------------------------------- evidence
