@@ -272,7 +272,9 @@ LEDE_PARAGRAPHS = 4
 def read_zh(article: Article, gazetteer: Gazetteer, roles: Roles) -> Reading:
     """What a Chinese version says: from the first of its opening paragraphs that names China's principal."""
     readings = (_read_zh_from(article, i, gazetteer, roles) for i in range(min(LEDE_PARAGRAPHS, len(article.body))))
-    return next((r for r in readings if r.principal), None) or _read_zh_from(article, 0, gazetteer, roles)
+    reading = next((r for r in readings if r.principal), None) or _read_zh_from(article, 0, gazetteer, roles)
+    reading.attendees = attendees_zh(article, roles, reading.principal, gazetteer)
+    return reading
 
 
 def _read_zh_from(article: Article, index: int, gazetteer: Gazetteer, roles: Roles) -> Reading:
@@ -312,6 +314,8 @@ def _read_zh_from(article: Article, index: int, gazetteer: Gazetteer, roles: Rol
     # Meetings told one per paragraph: `7日,王小洪在比什凯克会见…`, `在会见圭亚那内政部长本恩时,王小洪表示…`
     principal = to_simplified(reading.principal.name_zh) if reading.principal else ""
     for line, text in article.body[index + 1:]:
+        if not ((principal and principal in to_simplified(text[:40])) or "时" in text or "時" in text):
+            continue  # neither the principal as subject nor a `…时` clause: no engagement told here
         simple = to_simplified(text)
         at = simple.find(principal) if principal else -1
         for kind in ("bilateral", "received"):
@@ -324,7 +328,6 @@ def _read_zh_from(article: Article, index: int, gazetteer: Gazetteer, roles: Rol
         for w in patterns["when_meeting"].finditer(simple):
             reading.add(replace(counterpart_zh(_slice(text, simple, *w.span("chunk")), gazetteer, roles), line=line))
     fill_places(reading, to_simplified(article.title) + "\n" + simple_lede, gazetteer)
-    reading.attendees = attendees_zh(article, roles, reading.principal, gazetteer)
     return reading
 
 
@@ -517,10 +520,14 @@ def mask_abbreviations(text: str, roles: Roles) -> str:
     """
     if "." not in text:
         return text
-    for abbreviation in roles.abbreviations_en:
-        if abbreviation in text:
-            text = re.sub(r"(?<![\w.])" + re.escape(abbreviation), abbreviation.replace(".", ABBREVIATION_DOT), text)
-    return re.sub(r"(?<![\w.])([A-Z])\.(?=\s?[A-Z])", "\\1" + ABBREVIATION_DOT, text)
+    return abbreviations_re(roles).sub(lambda m: m.group(0).replace(".", ABBREVIATION_DOT), text)
+
+
+@lru_cache(maxsize=4)
+def abbreviations_re(roles: Roles) -> re.Pattern:
+    """The abbreviations of `roles` and single capital initials, each starting a word, in one regex."""
+    listed = "|".join(re.escape(a) for a in roles.abbreviations_en)
+    return re.compile(rf"(?<![\w.])(?:{listed}|[A-Z]\.(?=\s?[A-Z]))")
 
 
 def unmask(text: str) -> str:
@@ -621,7 +628,9 @@ def split_name_role_en(chunk: str, gazetteer: Gazetteer, roles: Roles) -> tuple[
 def read_en(article: Article, gazetteer: Gazetteer, roles: Roles) -> Reading:
     """What an English version says: from the first of its opening paragraphs that names China's principal."""
     readings = (_read_en_from(article, i, gazetteer, roles) for i in range(min(LEDE_PARAGRAPHS, len(article.body))))
-    return next((r for r in readings if r.principal), None) or _read_en_from(article, 0, gazetteer, roles)
+    reading = next((r for r in readings if r.principal), None) or _read_en_from(article, 0, gazetteer, roles)
+    reading.attendees = attendees_en(article, roles, reading.principal)
+    return reading
 
 
 def _read_en_from(article: Article, index: int, gazetteer: Gazetteer, roles: Roles) -> Reading:
@@ -676,6 +685,8 @@ def _read_en_from(article: Article, index: int, gazetteer: Gazetteer, roles: Rol
     # Meetings told one per paragraph: `On Monday, Meng met with …`, `When meeting with Dacic, Wang …`
     surname = reading.principal.name_en.split()[0] if reading.principal else ""
     for line, text in article.body[index + 1:]:
+        if not ((surname and surname in text[:60]) or " with " in text):
+            continue  # neither the principal as subject nor a `… with X,` clause: no engagement told here
         masked = mask_abbreviations(text, roles)
         at = re.search(rf"\b{surname}\b", masked) if surname else None
         c = patterns["bilateral"].search(masked, at.end()) if at and at.start() < 40 else None
@@ -684,7 +695,6 @@ def _read_en_from(article: Article, index: int, gazetteer: Gazetteer, roles: Rol
         for w in patterns["when_meeting"].finditer(masked):
             _add_people_en(reading, w.group("chunk"), gazetteer, roles, line=line, context=text)
     fill_places(reading, article.title + "\n" + lede, gazetteer)
-    reading.attendees = attendees_en(article, roles, reading.principal)
     return reading
 
 
