@@ -19,10 +19,12 @@ from __future__ import annotations
 import collections
 import contextlib
 import fcntl
+import json
 import os
 import re
 import shutil
 import signal
+import subprocess
 import sys
 import tempfile
 import threading
@@ -159,9 +161,9 @@ def render_report(params: Params, notebooks_dir: Path, reports_dir: Path) -> tup
         # The HTML and PDF are written into the run's folder, then moved beside it.
         html_tmp, pdf_tmp = staging / html_path.name, staging / pdf_path.name
         try:
-            with Kernels(min(len(notebooks), os.cpu_count() or 1)) as kernels:
+            with Extraction(params, staging) as extraction, Kernels(min(len(notebooks), os.cpu_count() or 1)) as kernels:
                 runner = NotebookRunner(kernels, notebooks, staging, params, partial_dir)
-                executed = runner.wait_for_notebooks()
+                executed = runner.wait_for_notebooks(extraction)
                 # The run folder's name in the report is the one it will have.
                 html = notebooks_to_html(executed, params.title).replace(staging.name, output)
                 html_tmp.write_text(html, encoding="utf-8")
@@ -208,8 +210,8 @@ def _keep_partial(staging: Path, partial_dir: Path, leftovers: list[str], error:
     for name in leftovers:
         (partial_dir / name).unlink(missing_ok=True)
     stopped = f"interrupted ({error}): " if isinstance(error, Interrupted) else "the run failed: "
-    print(f"{stopped}the previous report is kept; the notebooks as far as they ran are in "
-          f"{shown(partial_dir / 'notebooks')}", file=sys.stderr)
+    print(f"{stopped}the previous report is kept; this run's notebooks and tables, as far as it got, are in "
+          f"{shown(partial_dir)}", file=sys.stderr)
 
 
 def find_notebooks(notebooks_dir: Path) -> list[Path]:
@@ -218,6 +220,51 @@ def find_notebooks(notebooks_dir: Path) -> list[Path]:
     if not notebooks:
         raise ReportError(f"no notebooks matching {NOTEBOOK_PATTERN} in {notebooks_dir}")
     return notebooks
+
+
+class Extraction:
+    """The run's tables extracted once for every notebook (each loads them; run alone, a notebook
+    extracts them itself), by a process of its own, beside the kernels as they start: its memory
+    is freed when it ends."""
+
+    def __init__(self, params: Params, run_dir: Path):
+        say("[tables] extract the corpus")
+        code = (f"from analysis.render import extract_tables; "
+                f"extract_tables({json.dumps(params.to_notebook())!r}, {str(run_dir)!r})")
+        # A session of its own: Ctrl-C reaches it through this process, which kills it.
+        self.process = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, stdout=subprocess.PIPE,
+                                        text=True, start_new_session=True)
+
+    def __enter__(self) -> Extraction:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGKILL)
+        self.process.communicate()
+
+    def wait(self) -> None:
+        """Return once the tables are written; a failed extraction raises ReportError."""
+        while True:
+            try:
+                message, _ = self.process.communicate(timeout=1)  # a second at a time: Ctrl-C is seen
+                break
+            except subprocess.TimeoutExpired:
+                pass
+        if self.process.returncode:
+            raise ReportError(f"extracting the tables failed: {message.strip() or f'exit status {self.process.returncode}'}")
+
+
+def extract_tables(params: str, run_dir: str) -> None:
+    """Extract the tables for the parameters ``params`` (JSON) into ``run_dir``: the body of the
+    Extraction process. A bad input is said on stdout for the parent (the progress is on stderr)."""
+    from analysis.sections import prepare_run
+
+    try:
+        prepare_run(validate(json.loads(params)), run_dir)
+    except (ValueError, OSError) as error:
+        print(error)
+        sys.exit(1)
 
 
 class Kernels:
@@ -269,36 +316,37 @@ class Kernels:
 class NotebookRunner:
     """Runs the notebooks in the kernels, one thread per kernel.
 
-    Each kernel first imports the modules the notebooks use; the first also extracts the run's
-    tables, which every notebook then loads. The kernels take the notebooks in name order as they
-    become free, a fresh namespace for each. Once the notebooks are done, each kernel writes the
-    SVGs it held back while the main thread converts the notebooks and typesets the PDF. The
-    threads are daemons: an interrupted run does not wait for them (the kernels are killed)."""
+    Each kernel first imports the modules the notebooks use while the tables are extracted. The
+    kernels take the notebooks in name order as they become free, a fresh namespace for each. Once
+    the notebooks are done, each kernel writes the SVGs it held back while the main thread
+    converts the notebooks and typesets the PDF. The threads are daemons: an interrupted run does
+    not wait for them (the kernels are killed)."""
 
     def __init__(self, kernels: Kernels, notebooks: list[Path], run_dir: Path, params: Params, partial_dir: Path):
         self.queue = collections.deque(enumerate(notebooks))
         self.total = len(notebooks)
         self.out_dir = run_dir / "notebooks"
         self.out_dir.mkdir(parents=True, exist_ok=True)
-        self.run_dir, self.params, self.partial_dir = run_dir, params, partial_dir
+        self.partial_dir = partial_dir
         self.parameters = {**params.to_notebook(), "run_dir": str(run_dir)}
         self.lock = threading.Lock()
         self.tables_ready = threading.Event()
         self.executed: dict[int, Path] = {}
-        self.failures: dict[int, ReportError] = {}  # by notebook index; -1 for the tables
+        self.failures: dict[int, ReportError] = {}  # by notebook index; -1 for a kernel's own failure
         self.finished = 0
         self.notebooks_done = threading.Semaphore(0)
         self.managers = kernels.managers
-        self.threads = [threading.Thread(target=self._work, args=(manager, number == 0), daemon=True)
-                        for number, manager in enumerate(self.managers)]
-        say(f"[tables] extract the corpus; {self.total} notebooks in {len(self.threads)} kernels")
+        self.threads = [threading.Thread(target=self._work, args=(manager,), daemon=True) for manager in self.managers]
+        say(f"[notebooks] {self.total} in {len(self.threads)} kernels")
         for thread in self.threads:
             thread.start()
 
-    def wait_for_notebooks(self) -> list[Path]:
-        """The executed notebooks in name order, once every kernel is done with them; the first
-        failure in notebook order (the tables first) stops the run."""
+    def wait_for_notebooks(self, extraction: Extraction) -> list[Path]:
+        """The executed notebooks in name order, once ``extraction`` is done and every kernel is
+        done with them; the first failure in notebook order (a kernel's first) stops the run."""
         _import_converters()
+        extraction.wait()
+        self.tables_ready.set()
         for _ in self.threads:
             self._watch(lambda: self.notebooks_done.acquire(timeout=1))
         if self.failures:
@@ -320,16 +368,10 @@ class NotebookRunner:
                 if thread.is_alive() and not manager.is_alive():
                     raise ReportError(f"a kernel died (exit status {manager.provisioner.process.poll()})")
 
-    def _work(self, manager, extracts: bool) -> None:
+    def _work(self, manager) -> None:
         try:
             self._run(manager, WARM_UP, "starting the kernel")
-            if extracts:
-                self._run(manager, "import analysis.params, analysis.sections; analysis.sections.prepare_run("
-                                   f"analysis.params.validate({self.params.to_notebook()!r}), {str(self.run_dir)!r});",
-                          "extracting the tables", echo=True)  # `;`: no result shown
-                self.tables_ready.set()
-            else:
-                self.tables_ready.wait()
+            self.tables_ready.wait()
             first = True
             while not self.failures:
                 with self.lock:
@@ -345,7 +387,6 @@ class NotebookRunner:
         except Exception as error:  # a kernel that died or never answered
             self._fail(-1, ReportError(f"the kernel failed: {type(error).__name__}: {error}"))
         finally:
-            self.tables_ready.set()  # a failed extraction frees the other kernels (they see the failure)
             self.notebooks_done.release()
         if self.failures:
             return
@@ -361,23 +402,17 @@ class NotebookRunner:
             self.failures.setdefault(index, error)
 
     @staticmethod
-    def _run(manager, code: str, what: str, echo: bool = False) -> None:
-        """Run ``code`` in the kernel quietly (no history, no execution count); ``echo`` copies what
-        it prints to this process's stderr. An exception in it becomes a ReportError.
+    def _run(manager, code: str, what: str) -> None:
+        """Run ``code`` in the kernel quietly (no output, no history, no execution count); an
+        exception in it becomes a ReportError.
 
         Each call has a client of its own, as papermill has for each notebook: the kernel answers
         the newest client of the manager's session (they share one identity)."""
-
-        def output(message) -> None:
-            if echo and message["msg_type"] == "stream":
-                sys.stderr.write(message["content"]["text"])
-
         client = manager.client()
         client.start_channels()
         try:
             client.wait_for_ready(timeout=KERNEL_START_SECONDS)
-            reply = client.execute_interactive(code, silent=not echo, store_history=False, allow_stdin=False,
-                                               output_hook=output)
+            reply = client.execute_interactive(code, silent=True, store_history=False, allow_stdin=False)
         finally:
             client.stop_channels()
         content = reply["content"]

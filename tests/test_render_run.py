@@ -119,7 +119,7 @@ def test_ctrl_c_stops_the_kernels_and_keeps_the_previous_report(tmp_path):
     assert time.monotonic() - interrupted < 5
     assert process.returncode == 130, stderr
     assert "interrupted (SIGINT)" in stderr
-    assert str(reports / "report.partial" / "notebooks") in stderr
+    assert f"are in {reports / 'report.partial'}" in stderr
     assert (reports / "report.partial" / "notebooks" / "01_sleeps.ipynb").is_file()
     with pytest.raises(ProcessLookupError):
         os.kill(kernel, 0)  # the kernel is gone
@@ -135,4 +135,17 @@ def test_a_second_run_of_the_same_output_is_refused_while_the_first_runs(tmp_pat
     assert second.returncode == 1
     assert "another run is writing the report 'report'" in second.stderr
     assert f"pid {process.pid}" in second.stderr
+    assert_previous_report_kept(reports)
+
+
+def test_a_failed_extraction_keeps_the_previous_report(tmp_path):
+    notebooks, reports = tmp_path / "notebooks", tmp_path / "reports"
+    notebook(notebooks, "01_never_runs.ipynb", "x = 1")
+    previous_report(reports)
+    params = tmp_path / "params.yaml"
+    params.write_text("topics: [no_such_topic]\n", encoding="utf-8")
+    done = subprocess.run([*command(notebooks, reports), "--params", str(params)], cwd=ROOT, capture_output=True,
+                          text=True, timeout=300)
+    assert done.returncode == 1
+    assert "error: extracting the tables failed: unknown topic 'no_such_topic'" in done.stderr
     assert_previous_report_kept(reports)
