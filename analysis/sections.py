@@ -625,13 +625,19 @@ def _column_widths(df: pd.DataFrame, kinds: list[str]) -> list[float]:
             fixed[i] = max(least[i], (cells.max() if len(cells) else 0) + 2)
         else:
             flexible[i] = max(least[i], min(60.0, max(6.0, float(cells.quantile(0.9)) if len(cells) else 0.0)))
-    room = max(PAGE_LETTERS - sum(fixed.values()), 0.3 * PAGE_LETTERS)
-    scale = min(1.0, room / sum(flexible.values())) if flexible else 0
-    widths = [fixed[i] if i in fixed else max(least[i], flexible[i] * scale) for i in range(len(kinds))]
-    if sum(widths) < PAGE_LETTERS and flexible:  # room to spare: to the text columns, in proportion
-        grow = 1 + (PAGE_LETTERS - sum(widths)) / sum(widths[i] for i in flexible)
-        widths = [w * grow if i in flexible else w for i, w in enumerate(widths)]
-    total = sum(widths) or 1.0
+    # The room left by numbers and dates goes to the text columns in proportion to their typical
+    # width; a column that would get less than its longest word gets that, and the others share
+    # what remains.
+    free, scale = set(flexible), 0.0
+    while free:
+        budget = PAGE_LETTERS - sum(fixed.values()) - sum(least[i] for i in flexible if i not in free)
+        scale = max(budget, 0.0) / sum(flexible[i] for i in free)
+        pinned = {i for i in free if flexible[i] * scale < least[i]}
+        if not pinned:
+            break
+        free -= pinned
+    widths = [fixed[i] if i in fixed else flexible[i] * scale if i in free else least[i] for i in range(len(kinds))]
+    total = sum(widths) or 1.0  # more than PAGE_LETTERS only when the longest words cannot all fit
     return [100 * w / total for w in widths]
 
 
