@@ -26,8 +26,8 @@ from .pipeline import DEFAULT_CACHE, code_version, extract
 from .plover import write_plover
 from .select import filter_tables
 from .tables import SCHEMAS, Tables, read_table
-from .topics import DEFAULT_PATH as DEFAULT_LEXICON
 from .text import CJK_RE
+from .topics import DEFAULT_PATH as DEFAULT_LEXICON
 from .topics import evidence_spans, load_lexicon
 
 TOP_N = 25
@@ -40,6 +40,7 @@ PACKAGES = ["charset-normalizer", "OpenCC", "pypinyin", "rapidfuzz", "ahocorasic
             "pyarrow", "matplotlib", "networkx", "papermill", "nbconvert", "weasyprint"]
 TYPE_LABELS = {"phone_call": "phone call", "video_conference": "video conference", "meeting": "meeting", "event": "other event"}
 EVIDENCE_WINDOW = {"en": 70, "zh": 25}  # characters of a sentence shown either side of its first match
+NEW_SHOWN = 5  # new counterparts named in the key findings (the rest counted)
 MANY_FILES = 12  # past this many input files, the corpus is summarised rather than listed file by file
 _TAG_RE = re.compile(r"<[^>]+>")
 
@@ -280,9 +281,11 @@ def _new_counterparts(all_events: pd.DataFrame, ev: pd.DataFrame, names: dict[st
     new = new.sort_values("date").drop_duplicates("key")
     if new.empty:
         return f"No counterpart new since {since}."
-    return f"New counterparts since {since}: " + _series(
-        [f"{r.counterpart_en or r.counterpart_zh} ({names.get(counterpart_label(r), 'other')}, {r.date})"
-         for r in new.itertuples()]) + "."
+    items = [f"{r.counterpart_en or r.counterpart_zh} ({names.get(counterpart_label(r), 'other')}, {r.date})"
+             for r in new.head(NEW_SHOWN).itertuples()]
+    if len(new) > NEW_SHOWN:
+        items.append(f"{len(new) - NEW_SHOWN:,} more (see the counterparts table)")
+    return f"New counterparts since {since}: " + _series(items) + "."
 
 
 def _topics_moved(chosen: Tables, lexicon) -> str:

@@ -300,6 +300,18 @@ def test_key_findings_new_counterparts_since_a_start_date(seeds):
     assert "New counterparts since 2021-06-25: Giuseppe Crocetti (IOM 移民組織, 2021-06-25)" in text
 
 
+def test_key_findings_name_five_new_counterparts_and_count_the_rest(seeds):
+    import dataclasses
+
+    names = ["Alder", "Birch", "Cedar", "Dogwood", "Elm", "Fir", "Gum"]
+    events = seeds.events.assign(counterpart_en=[f"{name} Smith" for name in names])
+    earlier = events.iloc[[0]].assign(event_id="2019-01-01-000000", date="2019-01-01", counterpart_en="Someone Else")
+    everything = dataclasses.replace(seeds, events=pd.concat([earlier, events], ignore_index=True))
+    text = sections.key_findings(everything, dataclasses.replace(seeds, events=events), str(LEXICON))
+    assert "New counterparts since 2020-09-07: Alder Smith (Pakistan 巴基斯坦, 2020-09-07), Birch Smith " in text
+    assert "Elm Smith" in text and "Fir Smith" not in text and "and 2 more (see the counterparts table)." in text
+
+
 # ---------------------------------------------------------------- corpus, paths, tables
 
 def test_many_files_are_summarised(tmp_path, seeds):
