@@ -42,6 +42,7 @@ STYLESHEET = Path(__file__).with_name("report.css")
 _SAFE_ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
 _EXTERNAL = re.compile(r"^(https?:)?//", re.IGNORECASE)
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
+_STYLE = re.compile(r"<style[^>]*>(.*?)</style>", re.DOTALL | re.IGNORECASE)
 # Run in each kernel before its notebooks, while the tables are extracted: the modules every
 # notebook imports, and the SVGs held back to be written while the PDF is typeset.
 WARM_UP = "import analysis.charts, analysis.figures, analysis.sections; analysis.figures.defer_svgs()"
@@ -163,11 +164,12 @@ def render_report(params: Params, notebooks_dir: Path, reports_dir: Path) -> tup
         try:
             with Extraction(params, staging) as extraction, Kernels(min(len(notebooks), os.cpu_count() or 1)) as kernels:
                 runner = NotebookRunner(kernels, notebooks, staging, params, partial_dir)
-                executed = runner.wait_for_notebooks(extraction)
+                typesetter = Typesetter()
+                executed = runner.wait_for_notebooks(extraction, typesetter.prepare)
                 # The run folder's name in the report is the one it will have.
                 html = notebooks_to_html(executed, params.title).replace(staging.name, output)
                 html_tmp.write_text(html, encoding="utf-8")
-                pages = html_to_pdf(html, pdf_tmp)
+                pages = typesetter.typeset(html, pdf_tmp)
                 runner.wait_for_figures()
         except BaseException as error:
             with _signals_ignored():
@@ -341,14 +343,17 @@ class NotebookRunner:
         for thread in self.threads:
             thread.start()
 
-    def wait_for_notebooks(self, extraction: Extraction) -> list[Path]:
+    def wait_for_notebooks(self, extraction: Extraction, meanwhile) -> list[Path]:
         """The executed notebooks in name order, once ``extraction`` is done and every kernel is
-        done with them; the first failure in notebook order (a kernel's first) stops the run."""
+        done with them; the first failure in notebook order (a kernel's first) stops the run.
+        ``meanwhile()`` is called when the first kernel is done, on the core it leaves free."""
         _import_converters()
         extraction.wait()
         self.tables_ready.set()
-        for _ in self.threads:
+        for number in range(len(self.threads)):
             self._watch(lambda: self.notebooks_done.acquire(timeout=1))
+            if number == 0 and not self.failures:
+                meanwhile()
         if self.failures:
             raise self.failures[min(self.failures)]
         return [self.executed[index] for index in range(self.total)]
@@ -498,6 +503,11 @@ def _without_stderr(outputs: list, notebook_name: str) -> list:
 
 def notebooks_to_html(paths: list[Path], title: str) -> str:
     """Self-contained HTML of the executed notebooks: outputs only, TOC, report stylesheet."""
+    return notebook_to_html(merge_notebooks(paths, title), title)
+
+
+def notebook_to_html(notebook, title: str) -> str:
+    """Self-contained HTML of an executed notebook: outputs only, TOC, report stylesheet."""
     from nbconvert import HTMLExporter
 
     exporter = HTMLExporter(
@@ -509,7 +519,7 @@ def notebooks_to_html(paths: list[Path], title: str) -> str:
         require_js_url="",
         mathjax_url="",
     )
-    html, _ = exporter.from_notebook_node(merge_notebooks(paths, title))
+    html, _ = exporter.from_notebook_node(notebook)
     return finish_html(html, title)
 
 
@@ -564,6 +574,45 @@ def table_of_contents(soup):
                 section.append(subsections)
             subsections.append(item)
     return nav
+
+
+class Typesetter:
+    """WeasyPrint made ready before the report's HTML exists: prepare() parses the stylesheets an
+    HTML report embeds (nbconvert's and the report's, the same in every report) and typesets an
+    empty report, which loads the fonts and compiles nbconvert's template. typeset() then gives
+    WeasyPrint the report without its <style> elements and those parsed stylesheets instead:
+    the same cascade, as nothing else in the report is styled but by element attributes."""
+
+    def __init__(self):
+        self.styles: list[str] | None = None
+        self.sheets: list = []
+        self.font_config = None
+
+    def prepare(self) -> None:
+        import nbformat
+        from weasyprint import CSS
+        from weasyprint.text.fonts import FontConfiguration
+
+        empty = notebook_to_html(nbformat.v4.new_notebook(), "")
+        self.styles = _STYLE.findall(empty)
+        self.font_config = FontConfiguration()
+        self.sheets = [CSS(string=text, base_url=str(ROOT), font_config=self.font_config) for text in self.styles]
+        self._render(_STYLE.sub("", empty))
+
+    def typeset(self, html: str, pdf_path: Path) -> int:
+        """Typeset ``html`` to ``pdf_path`` (as html_to_pdf does); return the page count."""
+        if self.styles is None:
+            self.prepare()
+        if _STYLE.findall(html) != self.styles:  # not the stylesheets prepared: no shortcut
+            return html_to_pdf(html, pdf_path)
+        document = self._render(_STYLE.sub("", html))
+        document.write_pdf(pdf_path)
+        return len(document.pages)
+
+    def _render(self, html: str):
+        from weasyprint import HTML
+
+        return HTML(string=html, base_url=str(ROOT)).render(stylesheets=self.sheets, font_config=self.font_config)
 
 
 def html_to_pdf(html: str, pdf_path: Path) -> int:

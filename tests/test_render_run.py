@@ -149,3 +149,22 @@ def test_a_failed_extraction_keeps_the_previous_report(tmp_path):
     assert done.returncode == 1
     assert "error: extracting the tables failed: unknown topic 'no_such_topic'" in done.stderr
     assert_previous_report_kept(reports)
+
+
+def test_the_prepared_typesetter_gives_the_same_pages(tmp_path):
+    from analysis.render import Typesetter, html_to_pdf, notebook_to_html
+
+    cell = nbformat.v4.new_code_cell("")
+    cell.outputs = [nbformat.v4.new_output("display_data", {"text/html": (
+        "<h2>表 / Table</h2><table><thead><tr><th>國家</th><th>count</th></tr></thead>"
+        "<tbody><tr><td>Pakistan 巴基斯坦</td><td style='width:30%'>3</td></tr></tbody></table>")})]
+    html = notebook_to_html(nbformat.v4.new_notebook(cells=[cell]), "排版 typesetting")
+    typesetter = Typesetter()
+    typesetter.prepare()
+    assert typesetter.typeset(html, tmp_path / "prepared.pdf") == html_to_pdf(html, tmp_path / "plain.pdf")
+    for name in ("prepared", "plain"):
+        subprocess.run(["pdftoppm", "-r", "40", "-png", tmp_path / f"{name}.pdf", tmp_path / name], check=True)
+    pages = sorted(tmp_path.glob("plain*.png"))
+    assert pages
+    for page in pages:
+        assert page.read_bytes() == (tmp_path / page.name.replace("plain", "prepared")).read_bytes()
