@@ -4,11 +4,13 @@ its rule: which name wins, what joins a word, which line starts an article, whic
 from __future__ import annotations
 
 import os
+import re
 
 import pytest
 
 from analysis.gazetteer import Gazetteer, Person, load_gazetteer
-from analysis.segment import classify, is_stamp, is_title_candidate, join_title, segment, strip_trailing_credit
+from analysis.topics import LexiconError, load_lexicon, split_sentences, topic_evidence
+from analysis.segment import Article, classify, is_stamp, is_title_candidate, join_title, segment, strip_trailing_credit
 
 GAZETTEER_YAML = """
 domestic: [HKG]
@@ -290,3 +292,142 @@ def test_each_line_has_a_kind(text, kind):
 ])
 def test_a_stamp_is_a_dated_line_and_little_else(text, expected):
     assert is_stamp(text) is expected
+
+
+# ---------------------------------------------------------------------------------------------
+# Topics: how a term matches, what cancels it, what context it needs, where its sentence is
+# ---------------------------------------------------------------------------------------------
+
+LEXICON_YAML = """
+drugs:
+  label_en: Drugs
+  label_zh: 禁毒
+  terms_en: [drug*, precursor chemical, fight ... smuggling]
+  terms_zh: [禁毒, 打擊...走私]
+  exclude_en: [drug administration]
+  exclude_zh: [禁毒委員會]
+workers:
+  label_en: Workers
+  label_zh: 人員
+  context_terms_en: [Chinese personnel]
+  context_en: [Pakistan*]
+  context_terms_zh: [中方人員]
+  context_zh: [巴基斯坦]
+health:
+  label_en: Health
+  label_zh: 疫情
+  terms_en: [epidemic]
+  terms_zh: [疫情]
+"""
+
+
+@pytest.fixture(scope="module")
+def lexicon(tmp_path_factory):
+    path = tmp_path_factory.mktemp("lexicon") / "topics.yaml"
+    path.write_text(LEXICON_YAML, encoding="utf-8")
+    return load_lexicon(path)
+
+
+def evidence(lexicon, lang: str, *paragraphs: str, title: str = "Talks") -> dict[str, tuple[str, int]]:
+    article = Article("issue.txt", lang, 10, 10 + len(paragraphs), title_lines=[(10, title)],
+                      body=[(11 + i, text) for i, text in enumerate(paragraphs)])
+    return topic_evidence(article, lexicon)
+
+
+@pytest.mark.parametrize("text, found", [
+    ("They fight drugs.", True), ("They fight drug-trafficking.", True), ("Anti-drug work.", True),
+    ("They fight DRUGS.", True),  # any case
+    ("They visited a drugstore.", True),  # `drug*`: any ending
+    ("They visited a superdrug shop.", False),  # a word starts where the term starts
+    ("A precursor chemical list.", True), ("A precursor-chemical list.", True), ("A precursor  - chemical list.", True),
+    ("A precursor chemicals list.", False),  # no `*`: the whole word only
+    ("A precursorchemical list.", False),
+    ("They fight the smuggling of arms.", True),  # `...` skips a few words
+    ("They fight, as " + "they have long done in many places and ways, the " * 2 + "smuggling.", False),  # past 60
+    ("They fight. The smuggling goes on.", False),  # not across sentences
+    ("The drug administration met.", False),  # an exclusion cancels the match inside it
+    ("The drug administration met on drugs.", True),  # but no other match
+])
+def test_english_terms(lexicon, text, found):
+    assert ("drugs" in evidence(lexicon, "en", text)) is found
+
+
+@pytest.mark.parametrize("text, found", [
+    ("加強禁毒合作。", True), ("加强禁毒合作。", True),  # either script
+    ("禁毒委員會開會。", False), ("禁毒委员会开会，加强禁毒合作。", True),
+    ("打擊毒品走私。", True), ("打擊各類跨國有組織犯罪和走私。", True),  # `...` skips ten characters at most
+    ("打擊各類跨國有組織犯罪活動和走私。", False), ("打擊毒品。走私。", False),
+])
+def test_chinese_terms(lexicon, text, found):
+    assert ("drugs" in evidence(lexicon, "zh", text)) is found
+
+
+def test_context_terms_count_in_an_article_that_holds_the_context(lexicon):
+    assert evidence(lexicon, "en", "Chinese personnel were safe.") == {}
+    assert evidence(lexicon, "en", "Chinese personnel were safe.", "Pakistani police said so.") == {
+        "workers": ("Chinese personnel were safe.", 11)}
+    assert evidence(lexicon, "en", "Chinese personnel were safe.", title="Talks With Pakistan")["workers"][1] == 11
+    assert evidence(lexicon, "zh", "保障中方人員安全。", "巴基斯坦方面表示。") == {"workers": ("保障中方人員安全。", 11)}
+    assert evidence(lexicon, "zh", "保障中方人員安全。") == {}
+
+
+def test_the_evidence_is_the_first_sentence_stating_the_topic_with_its_line(lexicon):
+    assert evidence(lexicon, "en", "They met. Both fight drugs. Drugs again.", "More drugs.") == {
+        "drugs": ("Both fight drugs.", 11)}
+    assert evidence(lexicon, "en", "They met.", "Both fight drugs.") == {"drugs": ("Both fight drugs.", 12)}
+    assert evidence(lexicon, "en", "They met.", title="Talks on Drugs") == {"drugs": ("Talks on Drugs", 10)}
+    assert evidence(lexicon, "zh", "雙方會見。", "雙方表示，將加強禁毒合作；深化執法合作。", title="會見") == {
+        "drugs": ("雙方表示，將加強禁毒合作；", 12)}
+
+
+def test_a_two_character_chinese_term_does_not_straddle_words(lexicon):
+    assert "health" in evidence(lexicon, "zh", "雙方抗擊疫情。", title="會見")
+    assert "health" not in evidence(lexicon, "zh", "防疫情况良好。", title="會見")  # 防疫|情况
+
+
+@pytest.mark.parametrize("text, sentences", [
+    ("Mr. Li met Dr. Wang. They talked.", ["Mr. Li met Dr. Wang.", "They talked."]),
+    ("J. Smith came. He said “Yes.” Then 3 left.", ["J. Smith came.", "He said “Yes.”", "Then 3 left."]),
+    ("It rose 3.5 percent. no split here.", ["It rose 3.5 percent. no split here."]),
+    ("Talks went well! Really? Yes (they did).", ["Talks went well!", "Really?", "Yes (they did)."]),
+    ("first; second", ["first;", "second"]),
+])
+def test_english_sentences(text, sentences):
+    assert split_sentences(text, "en") == sentences
+
+
+def test_chinese_sentences_end_with_their_closing_quotes():
+    assert split_sentences("他說：“好。”雙方同意！是嗎？", "zh") == ["他說：“好。”", "雙方同意！", "是嗎？"]
+
+
+def test_a_lexicon_selects_topics_by_a_list_or_a_comma_separated_string(lexicon):
+    assert lexicon.select(" workers , drugs ").names == ["drugs", "workers"]  # the lexicon's order
+    assert lexicon.select(["workers"]).names == ["workers"]
+    with pytest.raises(ValueError, match="no topic selected; known topics: drugs, workers, health"):
+        lexicon.select(" , ")
+
+
+@pytest.mark.parametrize("content, problem", [
+    ("Drugs:\n  label_en: D\n  label_zh: D\n  terms_en: [drug]\n", "lower-case letters"),
+    ("drugs: [drug]\n", "expected a mapping with label_en"),
+    ("drugs:\n  label_en: D\n  label_zh: D\n", "no terms"),
+    ("drugs:\n  label_en: ' '\n  label_zh: D\n  terms_en: [drug]\n", "label_en is missing or empty"),
+    ("drugs:\n  label_en: D\n  label_zh: D\n  terms_en: drug\n", "terms_en must be a list of non-empty strings"),
+    ("drugs:\n  label_en: D\n  label_zh: D\n  terms_en: [' ']\n", "terms_en must be a list"),
+    ("drugs:\n  label_en: D\n  label_zh: D\n  terms_en: [drug]\n  context_en: [Pakistan]\n",
+     "context_terms_en and context_en go together"),
+    ("drugs:\n  label_en: D\n  label_zh: D\n  context_terms_zh: [毒品]\n", "context_terms_zh and context_zh go together"),
+    ("- drugs\n", "expected a mapping of topic names"), ("", "expected a mapping of topic names"),
+])
+def test_a_bad_lexicon_entry_is_named(tmp_path, content, problem):
+    path = tmp_path / "topics.yaml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(LexiconError, match=re.escape(problem)):
+        load_lexicon(path)
+
+
+def test_a_lexicon_that_is_not_utf8_is_named(tmp_path):
+    path = tmp_path / "topics.yaml"
+    path.write_bytes("drugs:\n  label_en: 禁毒\n".encode("gb18030"))
+    with pytest.raises(LexiconError, match="not UTF-8"):
+        load_lexicon(path)
