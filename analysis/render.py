@@ -48,7 +48,6 @@ _STYLE = re.compile(r"<style[^>]*>(.*?)</style>", re.DOTALL | re.IGNORECASE)
 WARM_UP = "import analysis.charts, analysis.figures, analysis.sections; analysis.figures.defer_svgs()"
 # Between two notebooks in one kernel: a fresh namespace and execution count (modules stay loaded).
 RESET = "get_ipython().reset(new_session=True)"
-KERNEL_START_SECONDS = 60
 
 
 class ReportError(Exception):
@@ -412,12 +411,15 @@ class NotebookRunner:
         exception in it becomes a ReportError.
 
         Each call has a client of its own, as papermill has for each notebook: the kernel answers
-        the newest client of the manager's session (they share one identity)."""
+        the newest client of the manager's session (they share one identity). Only its shell
+        channel is opened, which queues the request until the kernel listens (a kernel that dies
+        meanwhile is seen by NotebookRunner._watch)."""
         client = manager.client()
-        client.start_channels()
+        client.start_channels(iopub=False, stdin=False, hb=False, control=False)
         try:
-            client.wait_for_ready(timeout=KERNEL_START_SECONDS)
-            reply = client.execute_interactive(code, silent=True, store_history=False, allow_stdin=False)
+            request = client.execute(code, silent=True, store_history=False, allow_stdin=False)
+            while (reply := client.get_shell_msg())["parent_header"].get("msg_id") != request:
+                pass
         finally:
             client.stop_channels()
         content = reply["content"]
