@@ -8,9 +8,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from analysis.dates import PartialDate
 from analysis.gazetteer import load_gazetteer
-from analysis.pair import pair_articles
+from analysis.pair import Features, pair_articles
 from analysis.pipeline import process_file
+from analysis.segment import Article
 from variants import SEED_000, SEEDS, write_variant
 
 ZH_PAKISTAN = """趙克志與巴基斯坦內政部長拉希德通話
@@ -107,3 +109,93 @@ def test_a_pair_found_within_a_file_is_found_whatever_other_files_are_read(corpu
     alone, _ = pair_articles(corpus[name], gazetteer)
     together, _ = pair_articles(corpus[name] + [a for other in others for a in corpus[other]], gazetteer)
     assert couples(alone) <= couples(together)
+
+
+# ---------------------------------------------------------------------------------------------
+# Rules of the greedy pairing, on versions given their features (no text to read)
+# ---------------------------------------------------------------------------------------------
+
+def version(file: str, lang: str, line: int, date: PartialDate | None, names=(), countries=(), title="Talks") -> Article:
+    """An article version whose pairing features are given: English names, or the Chinese
+    version's pinyin holding them."""
+    article = Article(file, lang, line, line, title_lines=[(line, title)])
+    pinyin = "|".join(names) if lang == "zh" else ""
+    article.features = Features(date, set(names) if lang == "en" else set(), pinyin, set(countries), set(), set())
+    return article
+
+
+def day(year: int | None, month: int = 7, day_: int = 17) -> PartialDate:
+    return PartialDate(year, month, day_, f"{year}-{month}-{day_}")
+
+
+NAMES = ("zhaokezhi", "xuganlu", "xiefeng", "sheikhrasheed")
+
+
+def test_a_couple_scoring_the_minimum_is_paired_and_one_below_it_not(gazetteer):
+    # The same day (3) and a country named by one version only (-0.5): 2.5, the minimum.
+    paired = [version("a.txt", "zh", 1, day(2021), countries=["PAK"]), version("a.txt", "en", 5, day(2021))]
+    assert couples(pair_articles(paired, gazetteer)[0]) == {("a:1", "a:5")}
+    # Two countries named by one version only: 2.0.
+    apart = [version("a.txt", "zh", 1, day(2021), countries=["PAK", "RUS"]), version("a.txt", "en", 5, day(2021))]
+    assert couples(pair_articles(apart, gazetteer)[0]) == set()
+
+
+def test_the_best_couples_are_kept_first(gazetteer):
+    zh1 = version("a.txt", "zh", 1, day(2021), names=NAMES[:3])
+    zh2 = version("a.txt", "zh", 10, day(2021))
+    en1 = version("a.txt", "en", 20, day(2021), names=NAMES[:3])  # with zh1: 7.5; with zh2: 3
+    en2 = version("a.txt", "en", 30, day(2021), countries=["PAK"])  # with either: 2.5
+    pairs, diagnostics = pair_articles([zh1, zh2, en1, en2], gazetteer)
+    assert couples(pairs) == {("a:1", "a:20"), ("a:10", "a:30")}
+    assert not diagnostics
+
+
+def test_each_version_is_in_exactly_one_pair(gazetteer):
+    versions = [version("a.txt", lang, line, day(2021), names=NAMES) for lang, line in
+                [("zh", 1), ("zh", 2), ("en", 3), ("en", 4), ("en", 5)]]
+    pairs, diagnostics = pair_articles(versions, gazetteer)
+    members = [a.article_id for p in pairs for a in (p.zh, p.en) if a]
+    assert sorted(members) == sorted(a.article_id for a in versions)
+    assert len(couples(pairs)) == 2 and [d.code for d in diagnostics] == ["unpaired"]
+
+
+def test_within_a_file_the_same_day_of_the_same_year_comes_before_a_better_couple_of_another_year(gazetteer):
+    zh = version("a.txt", "zh", 1, day(2021), names=NAMES)
+    other_year = version("a.txt", "en", 5, day(2020), names=NAMES)  # 3 - 2 + 6 = 7
+    same_year = version("a.txt", "en", 9, day(2021))  # 3
+    assert couples(pair_articles([zh, other_year, same_year], gazetteer)[0]) == {("a:1", "a:9")}
+    # Without it, the couple of another year is paired within the file, penalty and all.
+    assert couples(pair_articles([zh, other_year], gazetteer)[0]) == {("a:1", "a:5")}
+
+
+def test_across_files_only_versions_of_the_same_day_and_year_are_paired(gazetteer):
+    zh = version("a.txt", "zh", 1, day(2021), names=NAMES)
+    for en, paired in [(version("b.txt", "en", 1, day(2021), names=NAMES), True),
+                       (version("b.txt", "en", 1, day(None), names=NAMES), True),  # a year missing agrees
+                       (version("b.txt", "en", 1, day(2020), names=NAMES), False),
+                       (version("b.txt", "en", 1, day(2021, 7, 18), names=NAMES), False),
+                       (version("b.txt", "en", 1, None, names=NAMES), False)]:
+        assert bool(couples(pair_articles([zh, en], gazetteer)[0])) is paired, en.features.date
+    undated = version("a.txt", "zh", 1, None, names=NAMES)
+    assert couples(pair_articles([undated, version("a.txt", "en", 3, None, names=NAMES)], gazetteer)[0])
+
+
+def test_an_unpaired_version_is_said_with_its_title(gazetteer):
+    title = "Phone Talks Between China and Pakistan on Security Cooperation and Counter-terrorism"
+    pairs, diagnostics = pair_articles([version("a.txt", "en", 4, day(2021), title=title),
+                                        version("a.txt", "zh", 1, day(2020, 1, 2), title="會見")], gazetteer)
+    assert [(d.source_file, d.line, d.severity, d.code, d.message) for d in diagnostics] == [
+        ("a.txt", 4, "info", "unpaired", f"no Chinese version found for this article: {title[:60]!r}"),
+        ("a.txt", 1, "info", "unpaired", "no English version found for this article: '會見'"),
+    ]
+    # Pairs in the order of their dates: 2020-01-02 before 2021-07-17.
+    assert [(p.date, bool(p.zh), bool(p.en)) for p in pairs] == [("2020-01-02", True, False), ("2021-07-17", False, True)]
+
+
+def test_pairs_are_listed_by_date_then_id_and_the_undated_last(gazetteer):
+    versions = [version("a.txt", "zh", 1, None), version("a.txt", "en", 2, day(2021, 3, 1), title="B"),
+                version("b.txt", "en", 2, day(2021, 3, 1), title="A"), version("a.txt", "en", 9, day(2020))]
+    pairs, _ = pair_articles(versions, gazetteer)
+    assert [p.date for p in pairs] == ["2020-07-17", "2021-03-01", "2021-03-01", ""]
+    assert [p.event_id for p in pairs[1:3]] == sorted(p.event_id for p in pairs[1:3])
+    assert pairs[-1].event_id.startswith("undated-")
