@@ -281,6 +281,7 @@ class Kernels:
 
         self.folder = tempfile.mkdtemp(prefix="analysis-kernels-")
         self.managers = []
+        self.stopped = set()  # the kernels stopped on purpose
         try:
             for number in range(count):
                 manager = KernelManager(kernel_name=KERNEL_NAME, transport="ipc",
@@ -303,15 +304,20 @@ class Kernels:
         self.kill()
 
     def kill(self) -> None:
-        """Kill each kernel's process group (the kernel and any process it started) and reap it."""
+        """Kill every kernel (see stop) and remove their sockets' folder."""
         for manager in self.managers:
-            provisioner = manager.provisioner
-            try:
-                os.killpg(provisioner.pgid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
-            provisioner.process.wait()
+            self.stop(manager)
         shutil.rmtree(self.folder, ignore_errors=True)
+
+    def stop(self, manager) -> None:
+        """Kill a kernel's process group (the kernel and any process it started) and reap it."""
+        self.stopped.add(manager)
+        provisioner = manager.provisioner
+        try:
+            os.killpg(provisioner.pgid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        provisioner.process.wait()
 
 
 class NotebookRunner:
@@ -336,8 +342,8 @@ class NotebookRunner:
         self.failures: dict[int, ReportError] = {}  # by notebook index; -1 for a kernel's own failure
         self.finished = 0
         self.notebooks_done = threading.Semaphore(0)
-        self.managers = kernels.managers
-        self.threads = [threading.Thread(target=self._work, args=(manager,), daemon=True) for manager in self.managers]
+        self.kernels = kernels
+        self.threads = [threading.Thread(target=self._work, args=(manager,), daemon=True) for manager in kernels.managers]
         say(f"[notebooks] {self.total} in {len(self.threads)} kernels")
         for thread in self.threads:
             thread.start()
@@ -368,8 +374,8 @@ class NotebookRunner:
         """Call ``done()`` (which waits up to a second) until it is true; between calls, a kernel
         that died while its thread still waits on it stops the run."""
         while not done():
-            for thread, manager in zip(self.threads, self.managers):
-                if thread.is_alive() and not manager.is_alive():
+            for thread, manager in zip(self.threads, self.kernels.managers):
+                if thread.is_alive() and manager not in self.kernels.stopped and not manager.is_alive():
                     raise ReportError(f"a kernel died (exit status {manager.provisioner.process.poll()})")
 
     def _work(self, manager) -> None:
@@ -394,12 +400,14 @@ class NotebookRunner:
             self.notebooks_done.release()
         if self.failures:
             return
-        try:
+        try:  # the notebooks' data freed first: the kernel's memory goes down while the PDF is typeset
+            self._run(manager, RESET, "resetting the kernel")
             self._run(manager, "import analysis.figures; analysis.figures.write_deferred_svgs()", "writing the SVG figures")
         except ReportError as error:
             self._fail(-1, error)
         except Exception as error:
             self._fail(-1, ReportError(f"the kernel failed writing the SVG figures: {type(error).__name__}: {error}"))
+        self.kernels.stop(manager)  # its work is done: its memory is freed now
 
     def _fail(self, index: int, error: ReportError) -> None:
         with self.lock:
