@@ -55,16 +55,26 @@ report: venv bytecode sysdeps ## Run the notebooks; write reports/<output>.html 
 test: venv bytecode sysdeps ## Run the test suite
 	$(PY) -m pytest -q $(PYTEST_ARGS)$(if $(PYTEST_EXIT),; status=$$?; echo $$status > $(PYTEST_EXIT); exit $$status)
 
-# The modules `make mutation` mutates (MUTATE=pair for one); setup.cfg says which tests each
-# mutant runs. A mutant is killed when a test fails or times out.
+# The modules `make mutation` mutates (MUTATE=pair for one), and the tests each one's mutants run
+# (pytest -k on the test files' names, and the module's doctests): of those, each mutant runs the
+# ones that call the mutated function (setup.cfg). A mutant is killed when a test fails or times out.
 MUTATE ?= select segment pair gazetteer topics repair events dates
+MUTATION_TESTS_select := test_select.py
+MUTATION_TESTS_segment := test_rules.py test_diagnostics.py segment.py
+MUTATION_TESTS_pair := test_pair.py test_properties.py test_diagnostics.py pair.py
+MUTATION_TESTS_gazetteer := test_rules.py gazetteer.py
+MUTATION_TESTS_topics := test_rules.py test_properties.py test_topics.py topics.py
+MUTATION_TESTS_repair := test_repair.py repair.py
+MUTATION_TESTS_events := test_rules_events.py test_readouts.py test_diagnostics.py events.py
+MUTATION_TESTS_dates := test_rules_events.py test_patterns.py dates.py
+empty :=
+space := $(empty) $(empty)
 
 mutation: venv bytecode ## Mutation testing (mutmut) of the extraction and selection modules: kill rate per module
 	rm -rf mutants && mkdir mutants
-	for module in $(MUTATE); do \
-	  echo "mutmut: analysis/$$module.py (log: mutants/$$module.log)"; \
-	  $(VENV)/bin/mutmut run "analysis.$$module.*" > mutants/$$module.log 2>&1 || { tail -20 mutants/$$module.log; exit 1; }; \
-	done
+	@$(foreach module,$(MUTATE),echo "mutmut: analysis/$(module).py with $(MUTATION_TESTS_$(module)) (log: mutants/$(module).log)"; \
+	  PYTEST_ADDOPTS="-k '$(subst $(space), or ,$(MUTATION_TESTS_$(module)))'" $(VENV)/bin/mutmut run "analysis.$(module).*" \
+	    > mutants/$(module).log 2>&1 || { tail -20 mutants/$(module).log; exit 1; };)
 	@$(VENV)/bin/mutmut results --all true | awk -F': ' -v modules="$(MUTATE)" ' \
 	  { split($$1, name, "."); total[name[2]]++; if ($$2 == "killed" || $$2 == "timeout") killed[name[2]]++ } \
 	  END { n = split(modules, m, " "); for (i = 1; i <= n; i++) if (total[m[i]]) \
