@@ -199,3 +199,11 @@ def test_pairs_are_listed_by_date_then_id_and_the_undated_last(gazetteer):
     assert [p.date for p in pairs] == ["2020-07-17", "2021-03-01", "2021-03-01", ""]
     assert [p.event_id for p in pairs[1:3]] == sorted(p.event_id for p in pairs[1:3])
     assert pairs[-1].event_id.startswith("undated-")
+
+
+def test_what_the_versions_share_is_read_as_pinyin_runs_and_pairs_of_capitalised_words():
+    from analysis.pair import en_name_keys, zh_pinyin
+    assert zh_pinyin("趙克志、許甘露。abc 123 會見") == "zhaokezhi|xuganlu|huijian"  # either script, runs apart
+    assert zh_pinyin("赵克志") == "zhaokezhi" and zh_pinyin("") == ""
+    keys = en_name_keys("Minister Zhao Kezhi met Xu, McDonald Trump, the Vice-Minister Li Wei and UN Chief Guterres.")
+    assert keys == {"ministerzhao", "zhaokezhi", "ministerli", "liwei", "chiefguterres"}
