@@ -21,7 +21,7 @@ countries:
   HKG: {en: [Hong Kong SAR], zh: [香港特區]}
 organisations:
   SCO: {en: [Shanghai Cooperation Organisation, SCO], zh: [上海合作組織, 上合組織]}
-  IOM: {en: [International Organization for Migration, IOM], zh: [國際移民組織]}
+  IOM: {en: [International Organization for Migration, IOM], zh: [國際移民組織, 移民組織]}
 people:
   - name_en: Zhao Kezhi
     name_zh: 趙克志
@@ -61,7 +61,8 @@ def test_the_longest_name_wins_and_names_do_not_overlap(gazetteer):
     ("Guinea's minister", [("Guinea's", "GIN")]),  # with its 's
     ("Guineas minister", []),  # a longer word
     ("Guinean minister", []),
-    ("EquatorialGuinea", []),  # a word before it
+    ("EquatorialGuinea", []), ("xGuinea", []),  # a word before it
+    ("Guineans and Guinea", [("Guinea", "GIN")]),
     ("Guinea-style", []),  # a hyphen joins words
     ("Guinea-Bissau", [("Guinea-Bissau", "GNB")]),  # pycountry's name, the longer
     ("New-Guinea", []),
@@ -72,6 +73,13 @@ def test_the_longest_name_wins_and_names_do_not_overlap(gazetteer):
 ])
 def test_an_english_name_is_a_whole_word(gazetteer, text, names):
     assert found(gazetteer, "country", text, "en") == names
+
+
+def test_a_gazetteer_finds_the_names_it_is_made_with():
+    gazetteer = Gazetteer({"Laos": "LAO"}, {"老挝": "LAO"}, {"ASEAN": "ASEAN"}, {"东盟": "ASEAN"})
+    assert gazetteer.find_both("Laos and ASEAN", "en") == ([(0, 4, "LAO")], [(9, 14, "ASEAN")])
+    assert gazetteer.find_both("老撾和東盟", "zh") == ([(0, 2, "LAO")], [(3, 5, "ASEAN")])
+    assert gazetteer.find("org", "老撾和東盟", "zh") == [(3, 5, "ASEAN")]
 
 
 def test_countries_and_organisations_are_told_apart(gazetteer):
@@ -105,7 +113,8 @@ def test_a_person_reads_every_field_of_the_file(gazetteer):
 def test_display_names(gazetteer):
     assert gazetteer.display_name("PAK") == "Pakistan 巴基斯坦"
     assert gazetteer.display_name("SCO") == "SCO 上合組織"  # the shortest Chinese name, in Traditional
-    assert gazetteer.display_name("IOM") == "IOM 國際移民組織"
+    assert gazetteer.display_name("IOM") == "IOM 移民組織"
+    assert Gazetteer().display_name("PAK") == "Pakistan"  # no Chinese name known
     assert gazetteer.display_name("XYZ") == "XYZ"
     assert gazetteer.display_name("BOL").startswith("Bolivia ")  # pycountry's common name
 
