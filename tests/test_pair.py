@@ -207,3 +207,38 @@ def test_what_the_versions_share_is_read_as_pinyin_runs_and_pairs_of_capitalised
     assert zh_pinyin("赵克志") == "zhaokezhi" and zh_pinyin("") == ""
     keys = en_name_keys("Minister Zhao Kezhi met Xu, McDonald Trump, the Vice-Minister Li Wei and UN Chief Guterres.")
     assert keys == {"ministerzhao", "zhaokezhi", "ministerli", "liwei", "chiefguterres"}
+
+
+def test_features_read_the_title_the_first_two_paragraphs_and_the_last(gazetteer):
+    from analysis.pair import features
+    body = ["中國與巴基斯坦舉行會談。", "雙方同意。", "俄羅斯表示。", "哈薩克斯坦和日本表示。", "烏茲別克斯坦參加。"]
+    article = Article("a.txt", "zh", 1, 6, title_lines=[(1, "中國和老撾會談")], body=list(enumerate(body, 2)))
+    feats = features(article, gazetteer)
+    assert feats.countries == {"LAO", "PAK", "UZB"}  # China itself never counts
+    assert feats.names == set() and "zhongguo" in feats.pinyin
+    english = Article("a.txt", "en", 1, 3, title_lines=[(1, "Talks")],
+                      body=[(2, "Zhao Kezhi met the SCO chief on July 17, 2021."), (3, "Xu Ganlu attended.")])
+    feats = features(english, gazetteer)
+    assert (feats.names, feats.pinyin, feats.orgs, feats.numbers) == ({"talkszhao", "zhaokezhi", "xuganlu"}, "", {"SCO"}, {"17", "2021"})
+
+
+def test_versions_without_features_have_them_read(gazetteer, tmp_path):
+    articles = articles_of(tmp_path / "issue.txt", ZH_PAKISTAN.format(date="2021年7月17日") + EN_PAKISTAN.format(date="July 17, 2021"))
+    for article in articles:
+        article.features = None
+    assert couples(pair_articles(articles, gazetteer)[0]) == {("issue:1", "issue:4")}
+
+
+def test_the_event_id_is_the_date_and_a_hash_of_the_versions_ids():
+    import hashlib
+    from analysis.pair import Pair, event_id
+    zh, en = Article("a/x.txt", "zh", 1), Article("a/x.txt", "en", 5)
+    assert event_id(Pair("", zh, en, "2021-07-17")) == "2021-07-17-" + hashlib.sha1(b"x:1|x:5").hexdigest()[:6]
+    assert event_id(Pair("", None, en)) == "undated-" + hashlib.sha1(b"x:5").hexdigest()[:6]
+
+
+def test_shared_names_count_four_at_most():
+    from analysis.pair import score
+    names = {"zhaokezhi", "xuganlu", "xiefeng", "sheikhrasheed", "wangxiaohong"}
+    zh, en = Features(None), Features(None, names=names)
+    assert score(zh, en, names) == 6.0
