@@ -10,7 +10,7 @@ import pytest
 
 from analysis.gazetteer import Gazetteer, Person, load_gazetteer
 from analysis.topics import LexiconError, load_lexicon, split_sentences, topic_evidence
-from analysis.segment import Article, classify, is_stamp, is_title_candidate, join_title, segment, strip_trailing_credit
+from analysis.segment import Article, classify, is_stamp, is_wrapped, is_title_candidate, join_title, segment, strip_trailing_credit
 
 GAZETTEER_YAML = """
 domestic: [HKG]
@@ -234,12 +234,36 @@ def test_a_wire_dateline_goes_to_the_metadata():
 
 
 def test_hard_wrapped_english_lines_are_one_paragraph():
-    text = "\n".join(["Ministers Meet", "Both sides met.", "Wang said the two sides would deepen, over the coming years,",
+    text = "\n".join(["Ministers Meet", "Both sides met.", "They talked.",
+                      "Wang said the two sides would deepen, over the coming years,",
                       "their work with more exchanges.", "Both sides agreed."])
     articles, _ = segmented(text)
-    assert articles[0].body[1:] == [(3, "Wang said the two sides would deepen, over the coming years, "
-                                        "their work with more exchanges."), (5, "Both sides agreed.")]
-    assert articles[0].line_end == 5 and len(articles[0].body_raw) == 4
+    assert articles[0].body[1:] == [(3, "They talked."), (4, "Wang said the two sides would deepen, over the coming years, "
+                                                             "their work with more exchanges."), (6, "Both sides agreed.")]
+    assert articles[0].line_end == 6 and len(articles[0].body_raw) == 5
+
+
+@pytest.mark.parametrize("line, wrapped", [
+    ("a" * 40, True), ("a" * 39, False), ("a" * 90, True), ("a" * 91, False), ("a" * 40 + "   ", True),
+    ("  " + "a" * 38, True), ("a" * 45 + "X", True), ("a" * 45 + ".", False), ("a" * 45 + "”", False),
+])
+def test_a_wrapped_line_is_of_40_to_90_characters_and_ends_mid_sentence(line, wrapped):
+    assert is_wrapped(line, "en") is wrapped and not is_wrapped(line, "zh")
+
+
+def test_lines_in_no_article_are_diagnosed():
+    furniture = "§¶ " + "※" * 100
+    _, diagnostics = segmented("\n".join(["", furniture]))
+    assert [(d.line, d.severity, d.code, d.message) for d in diagnostics] == [
+        (1, "info", "no_article", "blank line"),
+        (2, "warning", "no_article", "line belongs to no article: " + furniture[:80])]
+
+
+def test_a_title_has_three_lines_at_most_and_its_body_may_follow_blank_and_furniture_lines():
+    text = "\n".join(["A One", "B Two", "C Three", "D Four", "", "Updated: 2021-07-18 09:12", "Body text here.",
+                      "Updated: 2021-07-19 10:00"])
+    assert outline(text) == [("en", 1, 3, "A One B Two C Three", [], [], []),
+                             ("en", 4, 8, "D Four", [7], [], ["Updated: 2021-07-18 09:12", "Updated: 2021-07-19 10:00"])]
 
 
 @pytest.mark.xfail(strict=True, reason="segment: the first line of a hard-wrapped paragraph is a title candidate (short, "
@@ -260,6 +284,7 @@ def test_the_first_line_of_a_hard_wrapped_paragraph_is_no_title(lines):
     ("Urgent Phone Talks Between", "en", True), ("He said so.", "en", False), ("talks went on", "en", False),
     (" ".join(["Word"] * 20), "en", True), (" ".join(["Word"] * 21), "en", False),
     ("“Ambassadors Visit the Ministry”", "en", True), ("Visit of the Minister:", "en", False),
+    ("“Talks went well.”", "en", False), ("會談成功。」", "zh", False),
     ("趙克志會見外賓", "zh", True), ("趙克志會見外賓。", "zh", False), ("字" * 40, "zh", True), ("字" * 41, "zh", False),
     ("", "en", False), ("  ", "zh", False),
 ])
