@@ -352,14 +352,14 @@ def counterparts(events: pd.DataFrame) -> pd.DataFrame:
     """One row per counterpart person (or audience): role, country or organisation, first and last
     engagement, count, sorted by count then first date."""
     if events.empty:
-        return pd.DataFrame(columns=["counterpart", "中文", "role", "country / org", "first", "last", "events"])
+        return pd.DataFrame(columns=["counterpart", "中文", "role", "place", "first", "last", "events"])
     ev = events.assign(key=[name_key(e or z) for e, z in zip(events.counterpart_en, events.counterpart_zh)],
                        place=[counterpart_label(r) for r in events.itertuples()])
     rows = []
     for _, group in ev.groupby(["place", "key"], sort=False):
         first = group.iloc[date_order(group.date)[0]]
         rows.append({"counterpart": first.counterpart_en or first.counterpart_zh, "中文": first.counterpart_zh,
-                     "role": first.counterpart_role_en, "country / org": first.place,
+                     "role": first.counterpart_role_en, "place": first.place,
                      "first": first_date(group.date), "last": last_date(group.date), "events": len(group)})
     return pd.DataFrame(rows).sort_values(["events", "first"], ascending=[False, True]).reset_index(drop=True)
 
@@ -367,8 +367,8 @@ def counterparts(events: pd.DataFrame) -> pd.DataFrame:
 def counterpart_changes(events: pd.DataFrame) -> pd.DataFrame:
     """Countries or organisations met through more than one person, with who held the post when."""
     table = counterparts(events)
-    several = table.groupby("country / org").counterpart.transform("nunique") > 1
-    return table[several].sort_values(["country / org", "first"]).reset_index(drop=True)
+    several = table.groupby("place").counterpart.transform("nunique") > 1
+    return table[several].sort_values(["place", "first"]).reset_index(drop=True)
 
 
 # ---------------------------------------------------------------- 3. topics
@@ -479,7 +479,7 @@ def catalogue(chosen: Tables, labels: dict[str, str] | None = None) -> pd.DataFr
         "type": ev.event_type.map(TYPE_LABELS),
         "principal": ev.principal_en + " " + ev.principal_zh,
         "counterpart": (ev.counterpart_en + " " + ev.counterpart_zh).str.strip(),
-        "country / org": [counterpart_label(r) for r in ev.itertuples()],
+        "place": [counterpart_label(r) for r in ev.itertuples()],
         "topics": [topics.get(e, "") for e in ev.event_id],
         "attendees": [people.get(e, "") for e in ev.event_id],
         "title": (ev.title_en + " / " + ev.title_zh).str.strip(" /"),
@@ -492,7 +492,7 @@ def catalogue_html(chosen: Tables, labels: dict[str, str] | None = None, limit: 
     table = catalogue(chosen, labels)
     blocks = []
     for row in table.head(limit).itertuples(index=False):
-        head = f"{row.date} · {row.type} · {row.principal} → {row.counterpart or '—'} ({row._4})"
+        head = f"{row.date} · {row.type} · {row.principal} → {row.counterpart or '—'} ({row.place})"
         fields = [("topics", row.topics), ("attendees", row.attendees), ("titles", row.title), ("source", row.source)]
         items = "".join(f'<p><span class="label">{name}</span> {html.escape(value or "—")}</p>' for name, value in fields)
         blocks.append(f'<div class="event"><p class="head">{html.escape(head)}</p>{items}</div>')
@@ -592,9 +592,9 @@ def html_table(df: pd.DataFrame, limit: int = TOP_N, caption: str = "") -> str:
 
 
 def _display_width(text: str) -> float:
-    """Width of text in lower-case letters: a CJK character is about two, a digit or a capital
-    a quarter more than one (DejaVu Sans)."""
-    return sum(2.0 if ord(c) > 0x2e80 else 1.25 if c.isdigit() or c.isupper() else 1.0 for c in text)
+    """Width of text in lower-case letters: a CJK character is about two, a digit 1.15 and a
+    capital 1.25 (DejaVu Sans)."""
+    return sum(2.0 if ord(c) > 0x2e80 else 1.15 if c.isdigit() else 1.25 if c.isupper() else 1.0 for c in text)
 
 
 def _longest_word(text: str) -> float:
@@ -622,7 +622,8 @@ def _column_widths(df: pd.DataFrame, kinds: list[str]) -> list[float]:
         cells = texts[column].map(_display_width)
         # Headers are bold (a third wider); a token longer than LONGEST_WORD (a checksum, a file
         # name) may break anywhere, as source columns' file names may past SOURCE_WORD.
-        longest = min(1.1 * texts[column].map(_longest_word).max(), SOURCE_WORD if kind == "src" else LONGEST_WORD)
+        margin = 1.0 if kind in ("num", "date") else 1.1  # digits are measured; words vary more
+        longest = min(margin * texts[column].map(_longest_word).max(), SOURCE_WORD if kind == "src" else LONGEST_WORD)
         least[i] = max(1.35 * _longest_word(str(column)), longest) + 2
         if kind in ("num", "date"):
             fixed[i] = max(least[i], (cells.max() if len(cells) else 0) + 2)
