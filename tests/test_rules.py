@@ -465,3 +465,30 @@ def test_a_lexicon_that_is_not_utf8_is_named(tmp_path):
     path.write_bytes("drugs:\n  label_en: 禁毒\n".encode("gb18030"))
     with pytest.raises(LexiconError, match="not UTF-8"):
         load_lexicon(path)
+
+
+def test_a_wrapped_line_is_joined_even_when_it_looks_like_a_title():
+    text = "\n".join(["Ministers Meet", "Both sides met.", "Wang said the two sides would deepen, over the coming years,",
+                      "Their Work and Exchanges in Many Fields of", "security and law enforcement."])
+    articles, _ = segmented(text)
+    assert len(articles) == 1 and [n for n, _ in articles[0].body] == [2, 3]
+
+
+def test_orphan_credits_and_titles_without_body_are_diagnosed_and_reading_goes_on():
+    credit = "(責任編輯:" + "張" * 90 + ")"
+    text = "\n".join([credit, "Ministers Meet", "Both sides met.", "(Translated by Agnes)", "Some Title", "", "Of Two Lines",
+                      "", "會見外賓", "雙方會見。"])
+    articles, diagnostics = segmented(text)
+    assert [(d.line, d.severity, d.code, d.message) for d in diagnostics] == [
+        (1, "warning", "orphan_credit", "credit line before any article: " + credit[:80]),
+        (5, "warning", "title_without_body", "title with no article text after it: Some Title"),
+        (6, "info", "no_article", "blank line"),
+        (7, "warning", "title_without_body", "title with no article text after it: Of Two Lines"),
+    ]
+    assert [(a.lang, a.line_start, a.line_end) for a in articles] == [("en", 2, 4), ("zh", 8, 10)]
+
+
+def test_the_languages_given_for_the_lines_are_used():
+    lines = ["Talks", "Both sides met."]
+    articles, _ = segment("issue.txt", lines, lines, langs=["zh", "zh"])
+    assert [(a.lang, a.title) for a in articles] == [("zh", "Talks")]
