@@ -492,3 +492,18 @@ def test_the_languages_given_for_the_lines_are_used():
     lines = ["Talks", "Both sides met."]
     articles, _ = segment("issue.txt", lines, lines, langs=["zh", "zh"])
     assert [(a.lang, a.title) for a in articles] == [("zh", "Talks")]
+
+
+def test_a_lexicon_file_is_read_into_labels_and_compiled_terms(tmp_path):
+    """In one test: the lexicon fixture is read once, by whichever test runs first."""
+    path = tmp_path / "topics.yaml"
+    path.write_text(LEXICON_YAML.replace("label_en: Drugs", "label_en: ' Drugs '"), encoding="utf-8")
+    lexicon = load_lexicon(path)
+    assert [(t.name, t.label_en, t.label_zh) for t in lexicon.topics] == [
+        ("drugs", "Drugs", "禁毒"), ("workers", "Workers", "人員"), ("health", "Health", "疫情")]
+    assert "drugs" in evidence(lexicon, "en", "A precursor chemical list.")
+    assert "drugs" not in evidence(lexicon, "en", "A precursor chemicals list.")
+    assert "drugs" in evidence(lexicon, "zh", "加强禁毒合作。")
+    assert [t.source for t in lexicon.topics[0].terms["en"]] == ["drug*", "precursor chemical", "fight ... smuggling"]
+    with pytest.raises(ValueError, match="unknown topic 'x'; known topics: drugs, workers, health"):
+        lexicon.select("x")
