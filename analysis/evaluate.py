@@ -123,8 +123,10 @@ def evaluate(gold: list[dict], tables) -> Evaluation:
     attendees = _grouped(tables.attendees, "event_id")
     topics = _grouped(tables.event_topics, "event_id")
     by_file: dict[str, list[int]] = {}
-    for index, sources in enumerate(events["source_file"]):
-        for source in str(sources).split("; "):
+    reports = tables.event_sources.groupby("event_id").source_file.apply(set).to_dict()
+    for index, (event_id, sources) in enumerate(zip(events["event_id"], events["source_file"])):
+        # An engagement counts in every file that reports it (a merged or copied report too).
+        for source in set(str(sources).split("; ")) | reports.get(event_id, set()):
             by_file.setdefault(Path(source).name, []).append(index)
     for readout in gold:
         names = [Path(f).name for f in readout["files"]]

@@ -24,6 +24,7 @@ from tqdm import tqdm
 
 from . import __version__
 from . import events as events_stage
+from . import sources
 from . import topics as topics_stage
 from .diagnostics import Diagnostic
 from .gazetteer import DEFAULT_PATH as DEFAULT_GAZETTEER
@@ -192,15 +193,23 @@ def _extract(corpus: list[str | Path], resources: Resources, progress: bool, cac
         articles += result.articles
         repairs += result.repairs
         diagnostics += result.diagnostics
+    articles, copies, copy_diagnostics = sources.set_aside_copies(articles)
     pairs, pair_diagnostics = pair_articles(articles, gazetteer)
-    diagnostics += pair_diagnostics
+    diagnostics += copy_diagnostics + pair_diagnostics
     event_rows, attendee_rows, event_diagnostics, also = events_stage.extract_events(pairs, gazetteer)
     diagnostics += event_diagnostics
     topic_rows = topics_stage.assign_topics(pairs, lexicon)
     if also:
         topic_rows = [row for row in topic_rows if row["event_id"] not in also] + engagement_topics(pairs, also, lexicon)
-    return {"articles": article_rows(pairs), "events": event_rows, "attendees": attendee_rows,
-            "event_topics": topic_rows, "repairs": repairs, "diagnostics": [vars(d) for d in diagnostics]}
+    event_pairs = {event_id: pair for pair in pairs
+                   for event_id, _ in also.get(pair.event_id, [(pair.event_id, None)])}
+    outlets = sources.load_outlets()
+    event_rows, attendee_rows, topic_rows, into, merge_diagnostics = sources.merge_engagements(
+        event_rows, attendee_rows, topic_rows, event_pairs, outlets)
+    diagnostics += merge_diagnostics
+    return {"articles": article_rows(pairs, copies, into), "events": event_rows, "attendees": attendee_rows,
+            "event_topics": topic_rows, "repairs": repairs, "diagnostics": [vars(d) for d in diagnostics],
+            "event_sources": sources.source_rows(event_rows, event_pairs, into, copies, outlets)}
 
 
 def engagement_topics(pairs: list[Pair], engagements: dict[str, list[tuple[str, dict[str, int]]]],
@@ -227,14 +236,17 @@ def engagement_topics(pairs: list[Pair], engagements: dict[str, list[tuple[str, 
     return rows
 
 
-def article_rows(pairs: list[Pair]) -> list[dict]:
-    """The rows of the articles table, in its order (by file and line)."""
+def article_rows(pairs: list[Pair], copies: list[tuple[Article, Article]] = (), into: dict[str, str] = {}) -> list[dict]:
+    """The rows of the articles table, in its order (by file and line): a copy takes the date
+    and event of the article it copies; an article whose engagement was merged, the kept event."""
+    pair_of = {id(article): pair for pair in pairs for article in (pair.zh, pair.en) if article is not None}
     versions = [(article, pair) for pair in pairs for article in (pair.zh, pair.en) if article is not None]
+    versions += [(copy, pair_of[id(original)]) for copy, original in copies]
     versions.sort(key=lambda version: (version[0].source_file, version[0].line_start))
     return [{
         "article_id": article.article_id, "source_file": article.source_file, "lang": article.lang,
         "line_start": article.line_start, "line_end": article.line_end, "title": article.title,
-        "date": pair.date, "year_inferred": pair.year_inferred, "year_source": pair.year_source, "event_id": pair.event_id,
+        "date": pair.date, "year_inferred": pair.year_inferred, "year_source": pair.year_source, "event_id": into.get(pair.event_id, pair.event_id),
         "text": article.text, "text_raw": "\n".join(article.body_raw),
         "credits": " | ".join(article.credits), "metadata": " | ".join(article.metadata),
     } for article, pair in versions]

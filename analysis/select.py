@@ -46,6 +46,7 @@ def filter_tables(tables: Tables, start_date=None, end_date=None, countries=(), 
         attendees=tables.attendees[tables.attendees.event_id.isin(ids)].reset_index(drop=True),
         event_topics=topic_rows[topic_rows.event_id.isin(ids)].reset_index(drop=True),
         articles=articles.reset_index(drop=True),
+        event_sources=tables.event_sources[tables.event_sources.event_id.isin(ids)].reset_index(drop=True),
         repairs=_within(tables.repairs, articles),
         diagnostics=_within(tables.diagnostics, articles),
     )

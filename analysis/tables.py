@@ -5,7 +5,7 @@ A rerun on the same input gives the same bytes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -37,6 +37,10 @@ SCHEMAS: dict[str, tuple[list[str], list[str]]] = {
         ["event_id", "topic", "lang", "evidence", "source_file", "line"],
         ["event_id", "topic", "lang", "source_file", "line"],
     ),
+    "event_sources": (
+        ["event_id", "article_id", "source_file", "lang", "line_start", "line_end", "outlet", "how"],
+        ["event_id", "source_file", "line_start"],
+    ),
     "repairs": (
         ["source_file", "line", "kind", "before", "after"],
         ["source_file", "line", "kind", "before"],
@@ -60,6 +64,8 @@ class Tables:
     event_topics: pd.DataFrame
     repairs: pd.DataFrame
     diagnostics: pd.DataFrame
+    # Every report of every engagement (an earlier run's folder may lack it).
+    event_sources: pd.DataFrame = field(default_factory=lambda: frame("event_sources", []))
 
     def items(self) -> list[tuple[str, pd.DataFrame]]:
         return [(name, getattr(self, name)) for name in SCHEMAS]

@@ -60,6 +60,9 @@ CASES = {
     "country_mismatch": ({"a.txt": ZH + EN.replace("Pakistani Interior Minister Sheikh Rasheed Ahmad",
                                                    "Russian Interior Minister Vladimir Kolokoltsev")}, "a.txt", 1),
     "domestic_counterpart": ({"a.txt": HONG_KONG}, "a.txt", 1),
+    # One engagement from several sources: a copy, and a report in other words that types it otherwise.
+    "duplicate_article": ({"a.txt": ARTICLE, "b.txt": ARTICLE}, "b.txt", 1),
+    "source_disagreement": ({"a.txt": ARTICLE, "b.txt": EN.replace("held phone talks with", "spoke with")}, "a.txt", 1),
     "org_mismatch": ({"a.txt": ZH.replace("巴基斯坦內政部長拉希德", "上海合作組織秘書長")
                       + EN.replace("Pakistani Interior Minister Sheikh Rasheed Ahmad",
                                    "Secretary-General of the International Organization for Migration")}, "a.txt", 1),

@@ -134,6 +134,7 @@ def expected(tables: Tables, **chosen) -> dict[str, list[dict]]:
         "articles": articles,
         "attendees": [a for a in rows(tables.attendees) if a["event_id"] in kept],
         "event_topics": [t for t in topic_rows if t["event_id"] in kept and (not topics or t["topic"] in topics)],
+        "event_sources": [s for s in rows(tables.event_sources) if s["event_id"] in kept],
         "repairs": [r for r in rows(tables.repairs) if about_kept_articles(r)],
         "diagnostics": [d for d in rows(tables.diagnostics) if about_kept_articles(d)],
     }

@@ -1,0 +1,87 @@
+"""One engagement, many sources: copies set aside, reports of one engagement merged, every report listed."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from analysis.pipeline import extract
+
+ROOT = Path(__file__).parent.parent
+FIXTURE = ROOT / "tests" / "fixtures" / "sources"
+SEED_FILES = sorted((ROOT / "seeds").glob("*.txt"))
+# What an engagement is, whoever reported it: the columns that name a report are left out.
+FACTS = ["date", "event_type", "principal_en", "principal_zh", "counterpart_en", "counterpart_zh",
+         "counterpart_country", "counterpart_org"]
+# An English report of the 2021-07-17 call in other words, by another outlet (written by the team).
+OTHER_OUTLET = """Pakistan, China ministers discuss attack on Chinese nationals
+Published: Jul 18, 2021 01:12 AM
+Source: Global Times
+Chinese State Councilor and Minister of Public Security Zhao Kezhi held an urgent phone call with Pakistani Interior Minister Sheikh Rasheed Ahmad on Saturday over the attack on Chinese personnel in Pakistan.
+Rasheed said Pakistan would take the highest level of security measures.
+"""
+
+
+def facts(tables) -> list[tuple]:
+    return sorted(tuple(row) for row in tables.events[FACTS].itertuples(index=False))
+
+
+def test_one_engagement_told_by_three_outlets_and_a_reprint_is_one_event_with_four_sources():
+    tables = extract([FIXTURE], progress=False)
+    assert len(tables.events) == 1
+    event = tables.events.iloc[0]
+    assert (event.date, event.principal_zh, event.counterpart_country) == ("2024-09-08", "王小洪", "SRB")
+    sources = tables.event_sources.set_index("source_file")
+    sources.index = [Path(p).name for p in sources.index]
+    assert sources.outlet.to_dict() == {"globaltimes_en.txt": "Global Times", "mps_zh.txt": "Ministry of Public Security",
+                                        "reprint_of_xinhua_en.txt": "Xinhua", "xinhua_en.txt": "Xinhua"}
+    assert sorted(sources.how) == ["identical", "own", "own", "same_facts"]
+    assert (sources.event_id == event.event_id).all()
+    duplicates = tables.diagnostics[tables.diagnostics.code == "duplicate_article"]
+    assert len(duplicates) == 1 and "reprint_of_xinhua_en.txt:1" in duplicates.message.iloc[0]
+    # The ministry's version is kept: its role of the counterpart, not the Global Times' shorter one.
+    assert event.counterpart_role_en.startswith("First Deputy Prime Minister")
+    assert list(tables.attendees.name_zh) == ["许甘露"]
+    assert set(tables.articles.event_id) == {event.event_id}
+
+
+def test_a_report_of_the_same_call_by_another_outlet_is_no_second_event(tmp_path):
+    for path in SEED_FILES:
+        shutil.copy(path, tmp_path)
+    (tmp_path / "zz_global_times.txt").write_text(OTHER_OUTLET, encoding="utf-8")
+    tables = extract([tmp_path], progress=False)
+    assert len(tables.events) == 7
+    call = tables.events[tables.events.date == "2021-07-17"].iloc[0]
+    sources = tables.event_sources[tables.event_sources.event_id == call.event_id]
+    assert set(sources.how) == {"own", "same_facts"} and "Global Times" in set(sources.outlet)
+
+
+def test_two_engagements_of_one_day_with_one_country_stay_two(tmp_path):
+    (tmp_path / "a.txt").write_text("""Minister meets Tajik president
+On September 5, 2023, Chinese Minister of Public Security Wang Xiaohong met with Tajik President Emomali Rahmon in Dushanbe.
+""", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("""Minister holds talks with Tajik interior minister
+On September 5, 2023, Chinese Minister of Public Security Wang Xiaohong held talks with Tajik Minister of Internal Affairs Rustam Nazarzoda.
+""", encoding="utf-8")
+    assert len(extract([tmp_path], progress=False).events) == 2
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(copied=st.lists(st.sampled_from(SEED_FILES + sorted(FIXTURE.glob("*.txt"))), max_size=3),
+       order=st.permutations(list(range(len(SEED_FILES) + 1))))
+def test_copies_and_the_order_of_files_change_no_engagement_only_its_sources(tmp_path_factory, copied, order):
+    folder = tmp_path_factory.mktemp("corpus")
+    files = SEED_FILES + [FIXTURE]
+    baseline = extract(files, progress=False)
+    for number, path in enumerate(copied):
+        shutil.copy(path, folder / f"{number}_copy_{path.name}")
+    tables = extract([files[i] for i in order] + [folder], progress=False)
+    assert facts(tables) == facts(baseline)
+    versions = baseline.articles.source_file.map(lambda p: Path(p).name).value_counts()
+    added = sum(versions[path.name] for path in copied)  # every version of a copied file is one report more
+    assert len(tables.event_sources) == len(baseline.event_sources) + added
+    assert (tables.diagnostics.code == "duplicate_article").sum() == \
+        (baseline.diagnostics.code == "duplicate_article").sum() + added
