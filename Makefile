@@ -66,7 +66,7 @@ MUTATION_TESTS_gazetteer := test_rules.py gazetteer.py
 MUTATION_TESTS_topics := test_rules.py test_properties.py test_topics.py topics.py
 MUTATION_TESTS_repair := test_repair.py repair.py
 MUTATION_TESTS_events := test_rules_events.py test_readouts.py test_diagnostics.py events.py
-MUTATION_TESTS_dates := test_rules_events.py test_patterns.py dates.py
+MUTATION_TESTS_dates := test_dates.py test_rules_events.py test_patterns.py dates.py
 empty :=
 space := $(empty) $(empty)
 
