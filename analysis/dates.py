@@ -3,7 +3,8 @@
 
 An article's date is the first date of its lede; else a weekday or a day of the lede resolved
 against the dateline or stamp; else the dateline or stamp itself (see `article_date`). A missing
-year is inferred later, from the article's own stamps or its issue (see `pair.date_pairs`).
+year is inferred later, from the article's own stamps or its issue (see `pair.date_pairs`). An
+engagement told in its own paragraph takes its date from there (see `engagement_date`).
 """
 
 from __future__ import annotations
@@ -195,3 +196,37 @@ def context_year(text: str) -> int | None:
     """
     years = [int(a or b) for a, b in YEAR_CONTEXT_RE.findall(text)]
     return max(years) if years else None
+
+
+def engagement_date(article_date: str, paragraphs: list[str], previous: str) -> str:
+    """The date of an engagement told in its own paragraph (`7日,王小洪在比什凯克会见…`, `On
+    Monday, Meng met …`), read against the article's date (ISO, or `--MM-DD`); `同日` and `the same
+    day` keep the `previous` engagement's date. Without a paragraph, the article's date.
+
+    >>> engagement_date("2023-09-05", ["7日,王小洪在比什凯克会见尼亚兹别科夫"], "2023-09-05")
+    '2023-09-07'
+    >>> engagement_date("2019-10-15", ["On Monday, Meng met with Jürgen Stock."], "2019-10-15")
+    '2019-10-14'
+    """
+    if not paragraphs or not article_date:
+        return article_date
+    text = paragraphs[0]
+    if re.search(r"同日|同一天|当天|當天|当日|the same day", text[:30]):
+        return previous
+    lang = "zh" if re.search(r"[\u4e00-\u9fff]", text) else "en"
+    year = int(article_date[:4]) if article_date[:1].isdigit() else None
+    month, day = int(article_date[-5:-3]), int(article_date[-2:])
+    dates = find_dates(text, lang)
+    if dates:
+        found = dates[0]
+    else:
+        found = relative_date(text[:40], PartialDate(year, month, day, article_date), lang)
+        if found is None:
+            return article_date
+        if lang == "zh" and (found.month, found.day) != (month, day) and found.day >= day:
+            found = PartialDate(year, month, found.day, found.text)  # a later day of the same trip
+    year = found.year or year
+    if year is None:
+        return f"--{found.month:02d}-{found.day:02d}"
+    when = found.with_year(year)
+    return when.isoformat() if when else article_date

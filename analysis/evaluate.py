@@ -23,7 +23,7 @@ from pathlib import Path
 import yaml
 from rapidfuzz import fuzz
 
-from .events import name_key
+from .names import name_key
 from .text import to_simplified
 
 FIELDS = ["found", "date", "type", "principal", "counterpart", "place", "attendees", "topics"]

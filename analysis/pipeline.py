@@ -29,6 +29,7 @@ from . import topics as topics_stage
 from .diagnostics import Diagnostic
 from .gazetteer import DEFAULT_PATH as DEFAULT_GAZETTEER
 from .gazetteer import load_gazetteer
+from .names import load_roles
 from .pair import Pair, features, pair_articles
 from .read import CorpusError, discover, read_file
 from .repair import Repair, repair_line
@@ -119,7 +120,7 @@ def _process(path: str | Path, data: bytes, resources: Resources) -> FileResult:
                                               f"damaged GBK span kept as is, not recoverable with confidence: {r.before!r}"))
     articles, segment_diagnostics = segment(source.path, repaired, source.lines, langs)
     gazetteer, lexicon = load_gazetteer(resources.gazetteer), load_lexicon(resources.lexicon)
-    roles = events_stage.load_roles()
+    roles = load_roles()
     for article in articles:
         # The per-article work of the corpus-wide stages, done here so that it runs in parallel
         # and is cached: pairing features, the events stage's reading, the topics stated.

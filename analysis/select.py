@@ -8,7 +8,7 @@ import dataclasses
 import numpy as np
 import pandas as pd
 
-from .events import name_key
+from .names import name_key
 from .tables import Tables
 
 

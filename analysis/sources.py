@@ -29,7 +29,7 @@ import yaml
 from rapidfuzz import fuzz
 
 from .diagnostics import Diagnostic
-from .events import name_key
+from .names import name_key
 from .pair import Pair
 from .segment import Article
 from .text import to_simplified

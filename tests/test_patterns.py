@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis import dates, pair, repair
-from analysis.events import surname_alternation
+from analysis.names import surname_alternation
 
 MONTH = dates._MONTH
 PLAIN = [
