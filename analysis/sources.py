@@ -26,10 +26,9 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
-from rapidfuzz import fuzz
 
 from .diagnostics import Diagnostic
-from .names import name_key
+from .names import name_key, same_person
 from .pair import Pair
 from .segment import Article
 from .text import to_simplified
@@ -147,7 +146,7 @@ def merge_engagements(events: list[dict], attendees: list[dict], topics: list[di
         for name in FACTS:
             values: dict[str, str] = {}
             for e in group:
-                same = _same_name if name.startswith("counterpart") else str.__eq__
+                same = same_person if name.startswith("counterpart") else str.__eq__
                 if e[name] and not any(same(e[name], known) for known in values):
                     values[e[name]] = e["source_file"]
             if len(values) > 1:
@@ -213,14 +212,9 @@ def _same_engagement(a: dict, b: dict, event_pairs: dict[str, Pair]) -> bool:
     if a["event_type"] != b["event_type"] and "event" not in (a["event_type"], b["event_type"]):
         return False
     for name in ("counterpart_en", "counterpart_zh"):
-        if a[name] and b[name] and not _same_name(a[name], b[name]):
+        if a[name] and b[name] and not same_person(a[name], b[name]):
             return False
     return True
-
-
-def _same_name(a: str, b: str) -> bool:
-    a, b = to_simplified(a).lower(), to_simplified(b).lower()
-    return a in b or b in a or fuzz.token_set_ratio(a, b) >= 85
 
 
 def _loosely_dated(pair: Pair) -> bool:

@@ -144,3 +144,10 @@ BEIJING, April 24, 2023 (Xinhua) -- State Councilor and Minister of Public Secur
 """)
     assert tables.events.empty
     assert "domestic_counterpart" in set(tables.diagnostics.code)
+
+
+def test_a_date_after_a_chinese_name_is_not_part_of_it(tmp_path):
+    event = only_event(run(tmp_path, a="""王小洪同美国国土安全部部长通电话
+国务委员、公安部部长王小洪同美国国土安全部部长马约卡斯2月14日通电话。
+"""))
+    assert (event["counterpart_zh"], event["counterpart_country"], event["date"]) == ("马约卡斯", "USA", "--02-14")
