@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from analysis.dates import PartialDate
+from analysis.diagnostics import Diagnostic
 from analysis.gazetteer import load_gazetteer
 from analysis.pair import Features, pair_articles
 from analysis.pipeline import process_file
@@ -242,3 +243,155 @@ def test_shared_names_count_four_at_most():
     names = {"zhaokezhi", "xuganlu", "xiefeng", "sheikhrasheed", "wangxiaohong"}
     zh, en = Features(None), Features(None, names=names)
     assert score(zh, en, names) == 6.0
+
+
+# ---------------------------------------------------------------------------------------------
+# Dating the pairs: the year stated, else from a stamp, the issue, the text; the diagnostics
+# ---------------------------------------------------------------------------------------------
+
+def dated(file: str, lang: str, line: int, date: PartialDate | None, metadata=(), body=(), names=NAMES) -> Article:
+    """A version whose features are given (the names pair it with its other version), with its
+    furniture and body, where a missing year is looked for."""
+    article = version(file, lang, line, date, names=names)
+    article.metadata = list(metadata)
+    article.body = [(line + 1 + i, text) for i, text in enumerate(body)]
+    return article
+
+
+def when(pair) -> tuple:
+    return pair.date, pair.year_inferred, pair.year_source
+
+
+def dating(result):
+    """Pairs and their diagnostics but the unpaired versions'."""
+    pairs, diagnostics = result
+    return pairs, [d for d in diagnostics if d.code != "unpaired"]
+
+
+def only(pairs):
+    assert len(pairs) == 1, pairs
+    return pairs[0]
+
+
+def test_furniture_lists_datelines_and_captions_before_stamps_each_in_its_order():
+    from analysis.pair import furniture
+    article = Article("a.txt", "en", 1, metadata=[
+        "Updated: 2021-07-18 10:00",  # a label and a colon
+        "BEIJING, July 17 (Xinhua)",
+        "17.05.2018 12:12",  # a stamp without a label
+        "Photo by Xinhua",
+        "发布时间：2021-07-18",
+        "新华社北京7月18日电"])
+    assert furniture(article) == ["BEIJING, July 17 (Xinhua)", "Photo by Xinhua", "新华社北京7月18日电",
+                                  "Updated: 2021-07-18 10:00", "17.05.2018 12:12", "发布时间：2021-07-18"]
+
+
+def test_a_year_stated_by_one_version_dates_the_pair_and_is_not_inferred(gazetteer):
+    pair = only(pair_articles([dated("a.txt", "zh", 1, day(None)), dated("a.txt", "en", 5, day(2020))], gazetteer)[0])
+    assert when(pair) == ("2020-07-17", False, "")
+    # A weekday read against a stamp states its year from the stamp.
+    relative = PartialDate(2021, 7, 13, "Tuesday", "stamp")
+    pair = only(pair_articles([dated("a.txt", "en", 5, relative)], gazetteer)[0])
+    assert when(pair) == ("2021-07-13", True, "stamp")
+
+
+def test_a_missing_year_comes_from_a_versions_stamp(gazetteer):
+    zh = dated("a.txt", "zh", 1, day(None), metadata=["发布时间：2021-07-18 10:00"])
+    en = dated("a.txt", "en", 5, day(None))
+    assert when(only(pair_articles([zh, en], gazetteer)[0])) == ("2021-07-17", True, "stamp")
+    # The other version's stamp, when the first version has none with a year.
+    zh = dated("a.txt", "zh", 1, day(None), metadata=["新华社北京7月17日电"])
+    en = dated("a.txt", "en", 5, day(None), metadata=["Updated: 2020-07-18 10:00"])
+    assert when(only(pair_articles([zh, en], gazetteer)[0])) == ("2020-07-17", True, "stamp")
+    # A day after the stamp's is of the year before.
+    en = dated("a.txt", "en", 5, day(None, 12, 30), metadata=["Updated: 2022-01-02 10:00"])
+    assert when(only(pair_articles([en], gazetteer)[0])) == ("2021-12-30", True, "stamp")
+
+
+def test_a_missing_year_comes_from_the_most_common_year_of_the_issue_before_the_text(gazetteer):
+    versions = [dated("a.txt", "zh", 1, day(2020, 3, 1), names=()),
+                dated("a.txt", "zh", 2, day(2019, 5, 1), names=()),
+                dated("a.txt", "zh", 3, day(2019, 6, 1), names=()),
+                dated("a.txt", "zh", 4, day(None), names=(), body=["2018年6月,双方通话。"]),
+                dated("b.txt", "zh", 1, day(2017, 5, 1), names=()),
+                dated("b.txt", "zh", 2, day(2017, 5, 2), names=())]
+    pairs, diagnostics = pair_articles(versions, gazetteer)
+    assert [when(p) for p in pairs if p.zh.line_start == 4 and p.zh.source_file == "a.txt"] == [("2019-07-17", True, "issue")]
+    assert "no_year" not in {d.code for d in diagnostics}
+
+
+def test_the_issue_years_of_both_versions_files_count(gazetteer):
+    zh, en = dated("a.txt", "zh", 1, day(None)), dated("b.txt", "en", 1, day(None))
+    others = [dated("a.txt", "zh", 9, day(2019, 1, 5), names=()),
+              dated("b.txt", "en", 8, day(2020, 1, 5), names=()), dated("b.txt", "en", 9, day(2020, 1, 6), names=())]
+    pairs, _ = pair_articles([zh, en] + others, gazetteer)
+    assert [when(p) for p in pairs if p.zh is zh] == [("2020-07-17", True, "issue")]
+    assert [p.en for p in pairs if p.zh is zh] == [en]
+
+
+def test_a_missing_year_comes_last_from_the_latest_year_the_versions_name(gazetteer):
+    zh = dated("a.txt", "zh", 1, day(None), body=["雙方回顧了2019年6月的會談。"])
+    en = dated("a.txt", "en", 5, day(None), body=["They recalled their talks.", "In June 2020, they had met."])
+    assert when(only(pair_articles([zh, en], gazetteer)[0])) == ("2020-07-17", True, "context")
+    # ... the furniture's text included
+    en = dated("a.txt", "en", 5, day(None), metadata=["In 2021 edition"], body=["In June 2020, they met."])
+    assert when(only(pair_articles([en], gazetteer)[0])) == ("2021-07-17", True, "context")
+
+
+def test_a_date_whose_year_cannot_be_found_is_kept_without_it_with_a_warning(gazetteer):
+    zh = dated("a.txt", "zh", 3, PartialDate(None, 7, 17, "7月17日"), body=["双方自2005年建立以来合作。"])
+    en = dated("a.txt", "en", 9, PartialDate(None, 7, 17, "July 17"))
+    pairs, diagnostics = pair_articles([zh, en], gazetteer)
+    assert when(only(pairs)) == ("--07-17", False, "")
+    assert diagnostics == [Diagnostic("a.txt", 3, "warning", "no_year",
+                                      "date '7月17日' has no year and none could be inferred: kept as --07-17")]
+
+
+def test_a_pair_without_any_date_is_said_undated(gazetteer):
+    pairs, diagnostics = pair_articles([dated("a.txt", "zh", 3, None), dated("a.txt", "en", 9, None)], gazetteer)
+    assert when(only(pairs)) == ("", False, "")
+    assert diagnostics == [Diagnostic("a.txt", 3, "warning", "no_date", "no date found in the article's first paragraphs")]
+    # The version that has a date dates the pair.
+    pairs, diagnostics = pair_articles([dated("a.txt", "zh", 3, None), dated("a.txt", "en", 9, day(2021))], gazetteer)
+    assert when(only(pairs)) == ("2021-07-17", False, "") and diagnostics == []
+
+
+def test_versions_giving_different_days_are_said_to_disagree_and_the_one_with_a_year_wins(gazetteer):
+    zh = dated("a.txt", "zh", 3, PartialDate(None, 7, 18, "7月18日"))
+    en = dated("a.txt", "en", 9, PartialDate(2021, 7, 17, "July 17, 2021"))
+    pairs, diagnostics = pair_articles([zh, en], gazetteer)
+    assert when(only(pairs)) == ("2021-07-17", False, "")
+    assert diagnostics == [Diagnostic("a.txt", 9, "warning", "date_mismatch",
+                                      "the versions give different dates: 7月18日 / July 17, 2021")]
+    # The same day written differently agrees.
+    en = dated("a.txt", "en", 9, PartialDate(2021, 7, 18, "July 18, 2021"))
+    assert pair_articles([zh, en], gazetteer)[1] == []
+
+
+def test_a_day_that_is_no_calendar_date_leaves_the_pair_undated_with_an_error(gazetteer):
+    zh = dated("a.txt", "zh", 3, PartialDate(None, 2, 30, "2月30日"), metadata=["发布时间：2021-03-01 10:00"])
+    pairs, diagnostics = dating(pair_articles([zh], gazetteer))
+    assert when(only(pairs)) == ("", False, "")
+    assert diagnostics == [Diagnostic("a.txt", 3, "error", "invalid_date", "not a calendar date: '2月30日'")]
+    # 29 February, a day of some years, in a year without one.
+    zh = dated("a.txt", "zh", 3, PartialDate(None, 2, 29, "2月29日"), metadata=["发布时间：2021-03-01 10:00"])
+    pairs, diagnostics = dating(pair_articles([zh], gazetteer))
+    assert when(only(pairs)) == ("", False, "")
+    assert diagnostics == [Diagnostic("a.txt", 3, "error", "invalid_date", "not a calendar date in 2021: '2月29日'")]
+    zh = dated("a.txt", "zh", 3, PartialDate(None, 2, 29, "2月29日"), metadata=["发布时间：2020-03-01 10:00"])
+    assert when(only(pair_articles([zh], gazetteer)[0])) == ("2020-02-29", True, "stamp")
+
+
+def test_the_date_is_read_from_the_paragraph_the_events_stage_took_for_the_lede(gazetteer):
+    from types import SimpleNamespace
+
+    from analysis.pair import features
+    article = Article("a.txt", "en", 1, 4, title_lines=[(1, "Talks")],
+                      body=[(2, "Posted on June 1, 2021."), (3, "Zhao met Rasheed on July 17, 2021."), (4, "Bye.")])
+    assert features(article, gazetteer).date.text == "June 1, 2021"
+    article.reading = SimpleNamespace(lede=1)
+    assert features(article, gazetteer).date.text == "July 17, 2021"
+    # The furniture dates an article whose lede has no date: its dateline before its stamp.
+    article = Article("a.txt", "en", 1, 3, title_lines=[(1, "Talks")], body=[(2, "Zhao met Rasheed.")],
+                      metadata=["Updated: 2021-07-20 10:00", "BEIJING, July 17 (Xinhua)"])
+    assert (features(article, gazetteer).date.month, features(article, gazetteer).date.day) == (7, 17)

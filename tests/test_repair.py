@@ -534,3 +534,133 @@ def test_repair_line_never_crashes(text, lang):
 def test_docstring_examples():
     failures, tried = doctest.testmod(repair)
     assert tried >= 8 and failures == 0
+
+
+# --- The small rules the fixes are built of, one written example each ---
+
+def test_repairs_are_applied_at_their_offsets_the_rest_kept():
+    repairs = [Repair("apostrophe", "Chinas", "China's", 4), Repair("stray_question_mark", "?", "", 10)]
+    assert repair._replace_spans("the Chinas? role", repairs) == "the China's role"
+    assert repair._replace_spans("abc", []) == "abc"
+
+
+def test_offsets_map_back_through_earlier_fixes():
+    # "部長(zhǎng)趙克志" → "部長趙克志": after the removed span, offsets move by its length.
+    pinyin = [Repair("pinyin", "(zhǎng)", "", 2)]
+    assert [repair._to_original(offset, [pinyin]) for offset in (0, 1, 2, 3)] == [0, 1, 9, 10]
+    # "the Chinas x" → "the China's x": inside a replacement, its start; after it, one less.
+    apostrophe = [Repair("apostrophe", "Chinas", "China's", 4)]
+    assert [repair._to_original(offset, [apostrophe]) for offset in (3, 4, 6, 10, 11, 12)] == [3, 4, 4, 4, 10, 11]
+    # Two repairs in one fix, and two fixes: the latest fix is undone first.
+    two = [Repair("pinyin", "(a)", "", 1), Repair("pinyin", "(b)", "", 6)]  # x(a)yz(b)w → xyzw
+    assert [repair._to_original(offset, [two]) for offset in (0, 1, 2, 3)] == [0, 4, 5, 9]
+    # x(a)y?z(b)w → xy?zw → xyzw
+    first, then = [Repair("pinyin", "(a)", "", 1), Repair("pinyin", "(b)", "", 7)], [Repair("stray_question_mark", "?", "", 2)]
+    assert [repair._to_original(offset, [first, then]) for offset in (0, 1, 2, 3)] == [0, 4, 6, 10]
+    assert repair._to_original(5, []) == 5
+
+
+def test_repair_line_reports_each_fixs_repairs_at_their_offsets_in_the_original_line():
+    line = "Xu(xǔ)? met the IOMs chief and Chinas envoy"
+    # No pinyin to remove after a Latin letter; the stray '?', then two apostrophes.
+    text, repairs = repair_line(line, "en")
+    assert text == "Xu(xǔ) met the IOM's chief and China's envoy"
+    assert [(r.kind, r.offset) for r in repairs] == [("stray_question_mark", 6), ("apostrophe", 16), ("apostrophe", 31)]
+    assert text == apply(line, repairs)
+    line = "會(huì)議?Chinas"
+    assert repair_line(line, "zh") == ("會議?Chinas", [Repair("pinyin", "(huì)", "", 1)])
+    assert repair_line("國(guó)家 Chinas role", "en") == ("國家 China's role", [
+        Repair("pinyin", "(guó)", "", 1), Repair("apostrophe", "Chinas", "China's", 8)])
+
+
+def test_quotation_marks_without_a_partner_are_counted():
+    assert repair._quote_marks("a“b”c「d」e\"") == "“”「」"
+    assert [repair._unmatched_quotes(q) for q in ("", "“”", "「」", "“「」”", "”", "“", "”“", "““”", "“””")] == \
+        [0, 0, 0, 0, 1, 1, 2, 1, 1]
+
+
+def test_fullwidth_ascii_is_made_halfwidth_and_shifted_bytes_are_its_gbk_bytes():
+    assert [repair._halfwidth(c) for c in "！～Ａ\uff00\uff5f中a"] == ["!", "~", "A", "\uff00", "\uff5f", "中", "a"]
+    assert repair._shifted_bytes("!") == "！".encode("gbk")  # ASCII shown for a fullwidth character
+    assert repair._shifted_bytes("~") == "～".encode("gbk")
+    assert repair._shifted_bytes("中") == "中".encode("gbk")
+    assert repair._shifted_bytes(" ") is None  # no fullwidth form was normalised to a space
+    assert repair._shifted_bytes("\x7f") is None  # one byte
+    assert repair._shifted_bytes("😀") is None  # not in GBK
+
+
+def test_what_can_follow_a_trail_byte_shown_as_a_question_mark():
+    assert [repair._can_follow_lost_trail(c) for c in ("", "1", " ", "?", "\x7f")] == [True] * 5
+    assert [repair._can_follow_lost_trail(c) for c in ("@", "A", "z", "~", "中")] == [False] * 5
+
+
+def test_a_lines_script_is_the_character_set_its_ideographs_keep_to():
+    assert repair._line_script("國會長") == "traditional"  # three outside GB2312, none outside Big5
+    assert repair._line_script("国会长") == "simplified"
+    assert repair._line_script("國會") is None  # two are too few
+    assert repair._line_script("中國 abc") is None
+    assert repair._line_script("國會長國會長国") == "traditional"  # six to one
+    assert repair._line_script("國會長国") == "traditional"  # three to one
+    assert repair._line_script("國會長國会长") is None  # four to two
+    assert [repair._is_foreign(c, s) for c, s in [("國", "simplified"), ("国", "traditional"), ("國", "traditional"),
+                                                 ("中", "simplified"), ("国", None), ("a", "traditional")]] == \
+        [True, True, False, False, False, False]
+
+
+def test_the_next_question_mark_either_ascii_or_the_replacement_character():
+    text = "a?b\ufffdc?"
+    assert [repair._next_question_mark(text, pos) for pos in (0, 1, 2, 3, 4, 6)] == [1, 1, 3, 3, 5, None]
+    assert repair._next_question_mark("\ufffd?", 0) == 0
+    assert repair._next_question_mark("abc", 0) is None
+
+
+def test_odd_characters_and_ascii_marks():
+    assert [repair._is_odd(c, None) for c in ("a", "?", "\u3000", "。", "“", "』", "中", "国")] == [False] * 8
+    assert repair._is_odd("★", None) and repair._is_odd("鱻", None)  # a symbol; an ideograph jieba hardly knows
+    assert repair._is_odd("国", "traditional") and not repair._is_odd("國", "traditional")
+    assert [repair._is_ascii_mark(c) for c in (",", ".", "!", "a", "1", "?", "\ufffd", "，")] == \
+        [True, True, True, False, False, False, False, False]
+
+
+def test_a_garbled_cluster_spans_the_damage_around_a_question_mark():
+    # Two question marks after a character: a character lost; the comma is not part of it.
+    assert repair._garbled_cluster("地區安全形??,上合組織", 5, None) == (5, 7)
+    # A rare character next to the question mark.
+    assert repair._garbled_cluster("合作鱻?x。", 3, None) == (2, 5)
+    # A single '?' after plain Chinese, and '??' at the start of a line or after ASCII: not damage.
+    assert repair._garbled_cluster("這是什么?我們", 4, None) is None
+    assert repair._garbled_cluster("??上合", 0, None) is None
+    assert repair._garbled_cluster("ok ??上合", 3, None) is None
+
+
+def test_a_real_question_is_one_in_an_open_quotation_or_opened_by_a_question_word():
+    assert repair._is_real_question("He said “is it so? no", 17, "n")  # inside an open quotation
+    assert repair._is_real_question('He said "so? No', 10, "N")
+    assert not repair._is_real_question('He said "so" and? No', 15, "N")  # the quotation is closed
+    assert not repair._is_real_question("He said “so” and? No", 15, "N")
+    assert not repair._is_real_question("What is it? the", 10, "t")  # a lowercase word follows
+    assert repair._is_real_question("Done. Can it be? Yes", 15, "Y")
+    assert repair._is_real_question("Done; whose is it? Yes", 17, "Y")
+    assert not repair._is_real_question("Done. It can be? Yes", 15, "Y")
+    assert not repair._is_real_question("? Yes", 0, "Y")
+
+
+def test_a_stray_question_mark_follows_a_letter_digit_or_bracket_and_precedes_a_space():
+    for text, expected in [("for? Migration", "for Migration"), ("in 2021? The", "in 2021 The"),
+                           ("(NIA)? Xu", "(NIA) Xu"), ("[1]? Xu", "[1] Xu")]:
+        assert remove_stray_question_marks(text)[0] == expected
+    for text in ("for ? Migration", "for?Migration", "for?", "“? Xu"):
+        assert remove_stray_question_marks(text) == (text, [])
+    assert remove_stray_question_marks("a? b and c? D")[1] == [Repair("stray_question_mark", "?", "", 1),
+                                                               Repair("stray_question_mark", "?", "", 10)]
+
+
+def test_a_possessive_is_restored_by_the_names_before_it_and_refused_before_certain_words():
+    assert restore_apostrophes("the South Africas police")[0] == "the South Africa's police"  # a two-word name
+    assert restore_apostrophes("the UNs role")[1] == [Repair("apostrophe", "UNs", "UN's", 4)]
+    assert restore_apostrophes("the UNODCs training")[0] == "the UNODCs training"  # a verb-like word after
+    assert restore_apostrophes("the UNODCs trained")[0] == "the UNODCs trained"
+    assert restore_apostrophes("the Ns role")[0] == "the Ns role"  # one capital is no acronym
+    assert restore_apostrophes("the Uns role")[0] == "the Uns role"  # nor a word in lowercase
+    assert restore_apostrophes("Chinas on")[0] == "Chinas on"  # `on` is in not_after
+    assert restore_apostrophes("peoples role")[0] == "people's role"  # at the start: no word before
