@@ -58,7 +58,7 @@ test: venv bytecode sysdeps ## Run the test suite
 # The modules `make mutation` mutates (MUTATE=pair for one), and the tests each one's mutants run
 # (pytest -k on the test files' names, and the module's doctests): of those, each mutant runs the
 # ones that call the mutated function (setup.cfg). A mutant is killed when a test fails or times out.
-MUTATE ?= select segment pair gazetteer topics repair events dates
+MUTATE ?= select segment pair gazetteer topics repair events names attendees dates
 MUTATION_TESTS_select := test_select.py
 MUTATION_TESTS_segment := test_rules.py test_diagnostics.py segment.py
 MUTATION_TESTS_pair := test_pair.py test_properties.py test_diagnostics.py pair.py
@@ -66,6 +66,8 @@ MUTATION_TESTS_gazetteer := test_rules.py gazetteer.py
 MUTATION_TESTS_topics := test_rules.py test_properties.py test_topics.py topics.py
 MUTATION_TESTS_repair := test_repair.py repair.py
 MUTATION_TESTS_events := test_rules_events.py test_readouts.py test_diagnostics.py events.py
+MUTATION_TESTS_names := test_rules_events.py test_readouts.py test_sources.py test_patterns.py names.py
+MUTATION_TESTS_attendees := test_rules_events.py test_readouts.py test_diagnostics.py attendees.py
 MUTATION_TESTS_dates := test_dates.py test_rules_events.py test_patterns.py dates.py
 empty :=
 space := $(empty) $(empty)
