@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.dates import (PartialDate, article_date, context_year, find_dates, furniture_reference,
-                            relative_date, year_from_stamps)
+from analysis.dates import (PartialDate, article_date, context_year, engagement_date, find_dates,
+                            furniture_reference, relative_date, year_from_stamps)
 
 
 def ymd(dates) -> list[tuple]:
@@ -314,3 +314,60 @@ def test_a_full_date_or_a_dateline_is_no_day_alone():
 ])
 def test_the_year_of_the_context_is_the_latest_year_the_text_names(text, year):
     assert context_year(text) == year
+
+
+# ---------------------------------------------------------------------------------------------
+# engagement_date: an engagement told in its own paragraph
+# ---------------------------------------------------------------------------------------------
+
+def test_an_engagement_without_its_own_paragraph_or_article_date_has_the_articles_date():
+    assert engagement_date("2023-09-05", [], "2023-09-01") == "2023-09-05"
+    assert engagement_date("", ["7日,王小洪会见"], "2023-09-01") == ""
+    assert engagement_date("2023-09-05", ["Wang met Li in Astana."], "2023-09-01") == "2023-09-05"
+    assert engagement_date("2023-09-05", ["王小洪会见李"], "2023-09-01") == "2023-09-05"
+
+
+@pytest.mark.parametrize("text", ["同日,王小洪会见", "同一天,王小洪会见", "当天,王小洪会见", "當天,王小洪會見", "当日,王小洪会见",
+                                  "On the same day, Wang met Li"])
+def test_the_same_day_keeps_the_previous_engagements_date(text):
+    assert engagement_date("2023-09-05", [text, "On July 3, 2019"], "2023-09-07") == "2023-09-07"
+
+
+def test_the_same_day_is_looked_for_at_the_paragraphs_start_only():
+    assert engagement_date("2023-09-05", ["x" * 30 + "the same day"], "2023-09-07") == "2023-09-05"
+    assert engagement_date("2023-09-05", ["x" * 18 + "the same day"], "2023-09-07") == "2023-09-07"
+
+
+def test_a_date_the_paragraph_writes_is_the_engagements_with_the_articles_year_if_it_has_none():
+    assert engagement_date("2023-09-05", ["On July 3, Wang met Li."], "") == "2023-07-03"
+    assert engagement_date("2023-09-05", ["On July 3, 2019, Wang met Li."], "") == "2019-07-03"
+    assert engagement_date("2023-09-05", ["9月7日,王小洪会见", "9月9日"], "") == "2023-09-07"  # the first paragraph
+    assert engagement_date("--09-05", ["On July 3, Wang met Li."], "") == "--07-03"
+    # A day that the year does not have: the article's date.
+    assert engagement_date("2023-09-05", ["On February 29, Wang met Li."], "") == "2023-09-05"
+    assert engagement_date("2024-09-05", ["On February 29, Wang met Li."], "") == "2024-02-29"
+
+
+def test_a_weekday_of_the_paragraph_is_read_against_the_articles_date():
+    assert engagement_date("2019-10-15", ["On Monday, Meng met with Jürgen Stock."], "") == "2019-10-14"
+    assert engagement_date("2023-09-05", ["周日,王小洪会见"], "") == "2023-09-03"
+    # Without the article's year, no weekday can be placed.
+    assert engagement_date("--10-15", ["On Monday, Meng met with Jürgen Stock."], "") == "--10-15"
+    # ... nor one written after the paragraph's first 40 characters.
+    assert engagement_date("2019-10-15", ["Meng met with Jürgen Stock in Lyon, France and on Monday"], "") == "2019-10-15"
+
+
+def test_a_chinese_day_alone_after_the_articles_day_is_a_later_day_of_the_same_trip():
+    assert engagement_date("2023-09-05", ["7日,王小洪在比什凯克会见"], "") == "2023-09-07"
+    assert engagement_date("--09-05", ["7日,王小洪会见"], "") == "--09-07"
+    assert engagement_date("2023-09-05", ["3日,王小洪会见"], "") == "2023-09-03"
+    assert engagement_date("2023-09-05", ["5日,王小洪会见"], "") == "2023-09-05"
+
+
+@pytest.mark.xfail(strict=True, reason="engagement_date moves a Chinese weekday resolved into the month before to "
+                                       "that day number of the article's month (周三 on Saturday 2023-09-02 → "
+                                       "2023-09-30, a Saturday): the 'later day of the same trip' rule of days "
+                                       "alone is applied to weekdays too")
+def test_a_chinese_weekday_is_a_day_of_that_weekday():
+    date = dt.date.fromisoformat(engagement_date("2023-09-02", ["周三,王小洪会见"], ""))
+    assert date.weekday() == 2
