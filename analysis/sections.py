@@ -43,6 +43,7 @@ EVIDENCE_WINDOW = {"en": 70, "zh": 25}  # characters of a sentence shown either 
 NEW_SHOWN = 5  # new counterparts named in the key findings (the rest counted)
 MANY_FILES = 12  # past this many input files, the corpus is summarised rather than listed file by file
 _TAG_RE = re.compile(r"<[^>]+>")
+_FILE_PATH_RE = re.compile(r"[^\s'\"()]*/([^/\s'\"()]+\.txt)")  # a corpus file named in a message: its name
 
 
 def full_date(dates: pd.Series) -> pd.Series:
@@ -173,20 +174,38 @@ def corpus_checksum(params: Params) -> str:
 
 
 def overview(everything: Tables, chosen: Tables) -> pd.DataFrame:
-    """The headline figures, for the whole corpus and for the selection this report shows."""
+    """The headline figures, for the whole corpus and for the selection this report shows: an
+    engagement counts once however many reports (files, outlets, copies) tell it."""
     def figures(t: Tables) -> dict:
         dated = t.events.date[full_date(t.events.date)]
+        sources = reports(t)
         return {
             "files": t.articles.source_file.nunique(),
-            "articles (zh / en)": f"{(t.articles.lang == 'zh').sum()} / {(t.articles.lang == 'en').sum()}",
-            "events": len(t.events),
+            "article versions (zh / en)": f"{(t.articles.lang == 'zh').sum()} / {(t.articles.lang == 'en').sum()}",
+            "engagements": len(t.events),
+            "reports of them": len(sources),
+            "engagements told more than once": int((sources.groupby("event_id").how.agg(
+                lambda how: (how != "own").any())).sum()) if len(sources) else 0,
+            "outlets": sources.outlet.replace("", pd.NA).nunique(),
+            "copies counted once": int((t.diagnostics.code == "duplicate_article").sum()),
             "date span": f"{dated.min()} – {dated.max()}" if len(dated) else "–",
             "counterpart countries": t.events.counterpart_country.replace("", pd.NA).nunique(),
             "counterpart organisations": t.events.counterpart_org.replace("", pd.NA).nunique(),
-            "attendee rows": len(t.attendees),
-            "topic rows": len(t.event_topics),
+            "officials present (per engagement)": len(t.attendees.drop_duplicates(["event_id", "name_en", "name_zh"])),
+            "topics raised (per engagement)": len(t.event_topics.drop_duplicates(["event_id", "topic"])),
         }
     return pd.DataFrame({"whole corpus": figures(everything), "this report": figures(chosen)})
+
+
+def reports(tables: Tables) -> pd.DataFrame:
+    """Every report of every engagement (the `event_sources` table); for tables written before
+    it existed, the articles of the events, each its own report of an unknown outlet."""
+    if len(tables.event_sources) or tables.events.empty:
+        return tables.event_sources
+    art = tables.articles[tables.articles.event_id.isin(set(tables.events.event_id)) & (tables.articles.event_id != "")]
+    return pd.DataFrame({"event_id": art.event_id, "article_id": art.article_id, "source_file": art.source_file,
+                         "lang": art.lang, "line_start": art.line_start, "line_end": art.line_end,
+                         "outlet": "", "how": "own"}).reset_index(drop=True)
 
 
 def parameters_table(params: Params) -> pd.DataFrame:
@@ -235,8 +254,9 @@ def key_findings(everything: Tables, chosen: Tables, lexicon_path: str) -> str:
     dated = ev.date[full_date(ev.date)]
     types = ev.event_type.map(TYPE_LABELS).value_counts()
     kinds = _series([f"{n:,} {kind}{'s' if n > 1 else ''}" for kind, n in types.items()])
-    period = f"from {dated.min()} to {dated.max()}" if len(dated) else "undated"
-    sentences = [f"{len(ev):,} engagement{'s' if len(ev) > 1 else ''} {period}: {kinds}."]
+    period = (f"on {dated.min()}" if dated.nunique() == 1 else f"from {dated.min()} to {dated.max()}") if len(dated) \
+        else "undated"
+    sentences = [f"{len(ev):,} engagement{'s' if len(ev) > 1 else ''} {period}: {kinds}.", _told_by(chosen)]
     names = lane_labels(ev)
     for column, what in (("counterpart_country", "countries"), ("counterpart_org", "organisations")):
         counts = ev[column][ev[column] != ""].value_counts().head(3)
@@ -311,15 +331,33 @@ def _topics_moved(chosen: Tables, lexicon) -> str:
     return sentence
 
 
+def _told_by(chosen: Tables) -> str:
+    """How many reports the engagements were read from, by how many outlets: said only when an
+    engagement was told more than once (by another outlet, in other words, or in a copy)."""
+    rows = reports(chosen)
+    if rows.empty or (rows.how == "own").all():
+        return ""
+    told = rows[rows.how != "own"].event_id.nunique()
+    outlets = rows.outlet.replace("", pd.NA).nunique()
+    n = rows.event_id.nunique()
+    return (("Counted once, it was" if n == 1 else "Each counted once, they were") + f" read from {len(rows):,} reports"
+            + (f" by {outlets:,} outlet{'s' if outlets != 1 else ''}" if outlets else "")
+            + f"; {told:,} engagement{'s were' if told != 1 else ' was'} told more than once.")
+
+
 def _quality_headline(chosen: Tables) -> str:
     repairs = chosen.repairs.kind.value_counts()
     unpaired = (chosen.diagnostics.code == "unpaired").sum()
     inferred = int(chosen.events.year_inferred.sum())
     yearless = int((~full_date(chosen.events.date) & (chosen.events.date != "")).sum())
     detail = f" ({_series([f'{n:,} {kind}' for kind, n in repairs.items()])})" if len(repairs) else ""
+    copies = int((chosen.diagnostics.code == "duplicate_article").sum())
+    disagreements = int((chosen.diagnostics.code == "source_disagreement").sum())
+    extra = (f", {copies:,} cop{'ies' if copies != 1 else 'y'} of an article counted once" if copies else "") + (
+        f", {disagreements:,} disagreement{'s' if disagreements != 1 else ''} between sources" if disagreements else "")
     return (f"Data quality: {len(chosen.repairs):,} repairs of damaged text{detail}, {unpaired:,} unpaired "
             f"article{'s' if unpaired != 1 else ''}, {inferred:,} date{'s' if inferred != 1 else ''} with an "
-            f"inferred year" + (f", {yearless:,} without a year." if yearless else "."))
+            f"inferred year" + (f", {yearless:,} without a year" if yearless else "") + extra + ".")
 
 
 def changes_since(params: Params, chosen: Tables, limit: int = 60) -> str:
@@ -338,7 +376,7 @@ def changes_since(params: Params, chosen: Tables, limit: int = 60) -> str:
 
 def events_by_type(events: pd.DataFrame) -> pd.DataFrame:
     counts = events.event_type.map(TYPE_LABELS).value_counts()
-    return counts.rename_axis("event type").reset_index(name="events")
+    return counts.rename_axis("type").reset_index(name="engagements")
 
 
 # ---------------------------------------------------------------- 2. counterparts
@@ -483,7 +521,7 @@ def catalogue(chosen: Tables, labels: dict[str, str] | None = None) -> pd.DataFr
         "topics": [topics.get(e, "") for e in ev.event_id],
         "attendees": [people.get(e, "") for e in ev.event_id],
         "title": (ev.title_en + " / " + ev.title_zh).str.strip(" /"),
-        "source": [_sources(r) for r in ev.itertuples()],
+        "source": _sources_of(chosen, ev),
     })
 
 
@@ -493,12 +531,91 @@ def catalogue_html(chosen: Tables, labels: dict[str, str] | None = None, limit: 
     blocks = []
     for row in table.head(limit).itertuples(index=False):
         head = f"{row.date} · {row.type} · {row.principal} → {row.counterpart or '—'} ({row.place})"
-        fields = [("topics", row.topics), ("attendees", row.attendees), ("titles", row.title), ("source", row.source)]
+        fields = [("topics", row.topics), ("attendees", row.attendees), ("titles", row.title), ("sources", row.source)]
         items = "".join(f'<p><span class="label">{name}</span> {html.escape(value or "—")}</p>' for name, value in fields)
         blocks.append(f'<div class="event"><p class="head">{html.escape(head)}</p>{items}</div>')
     if len(table) > limit:
         blocks.append(f'<p class="more">… and {len(table) - limit:,} more events in the run folder\'s events table.</p>')
     return "".join(blocks) or '<p class="none">No engagement in this selection.</p>'
+
+
+HOW_SHOWN = {"own": "", "same_facts": ", other words", "identical": ", copy"}
+UNKNOWN_OUTLET = "outlet not named"
+
+
+def _sources_of(chosen: Tables, ev: pd.DataFrame) -> list[str]:
+    """For each event of `ev`, its reports from `event_sources` grouped by outlet: 'Xinhua:
+    a.txt lines 1-5 (en); b.txt lines 1-5 (en, copy) · Global Times: …'; the events table's own
+    lines where event_sources has none (tables written before it)."""
+    rows = chosen.event_sources
+    if rows.empty:
+        return [_sources(r) for r in ev.itertuples()]
+    order = {"own": 0, "same_facts": 1, "identical": 2}
+    rows = rows.assign(order=rows.how.map(order).fillna(3), unnamed=rows.outlet == "").sort_values(
+        ["event_id", "order", "unnamed", "source_file", "line_start"])
+    text: dict[str, str] = {}
+    for event_id, group in rows.groupby("event_id", sort=False):
+        outlets: dict[str, dict[str, list[str]]] = {}
+        for r in group.itertuples():
+            files = outlets.setdefault(r.outlet or UNKNOWN_OUTLET, {})
+            files.setdefault(Path(r.source_file).name, []).append(
+                f"{r.line_start}-{r.line_end} ({r.lang}{HOW_SHOWN.get(r.how, ', ' + r.how)})")
+        text[event_id] = " · ".join(
+            f"{name}: " + "; ".join(f"{file} lines {', '.join(lines)}" for file, lines in files.items())
+            for name, files in outlets.items())
+    return [text.get(r.event_id) or _sources(r) for r in ev.itertuples()]
+
+
+def outlets_table(chosen: Tables) -> pd.DataFrame:
+    """One row per outlet: its reports (article versions, copies included), the files they are in,
+    the engagements it reported, and those it alone reported."""
+    columns = ["outlet", "reports", "copies", "files", "engagements", "only this outlet"]
+    rows = reports(chosen)
+    if rows.empty:
+        return pd.DataFrame(columns=columns)
+    rows = rows.assign(outlet=rows.outlet.replace("", UNKNOWN_OUTLET))
+    per_event = rows.groupby("event_id").outlet.nunique()
+    alone = rows[rows.event_id.map(per_event) == 1].groupby("outlet").event_id.nunique()
+    table = rows.groupby("outlet").agg(reports=("article_id", "size"), copies=("how", lambda h: int((h == "identical").sum())),
+                                       files=("source_file", "nunique"), engagements=("event_id", "nunique"))
+    table["only this outlet"] = alone.reindex(table.index).fillna(0).astype(int)
+    return table.reset_index().sort_values(["reports", "outlet"], ascending=[False, True]).reset_index(drop=True)[columns]
+
+
+def single_outlet_engagements(chosen: Tables) -> pd.DataFrame:
+    """The engagements only one outlet reported, by date, with that outlet and its reports."""
+    columns = ["date", "engagement", "outlet", "reports"]
+    rows = reports(chosen)
+    if rows.empty:
+        return pd.DataFrame(columns=columns)
+    rows = rows.assign(outlet=rows.outlet.replace("", UNKNOWN_OUTLET))
+    per_event = rows.groupby("event_id").agg(outlets=("outlet", "nunique"), outlet=("outlet", "first"),
+                                             reports=("article_id", "size"))
+    ev = chosen.events.iloc[date_order(chosen.events.date)]
+    ev = ev[ev.event_id.map(per_event.outlets) == 1]
+    return pd.DataFrame({
+        "date": ev.date.tolist(),
+        "engagement": [f"{r.principal_en or r.principal_zh} → {(r.counterpart_en or r.counterpart_zh or '—')} "
+                       f"({counterpart_label(r)})" for r in ev.itertuples()],
+        "outlet": ev.event_id.map(per_event.outlet).tolist(),
+        "reports": ev.event_id.map(per_event.reports).astype(int).tolist(),
+    }, columns=columns)
+
+
+def outlets_html(chosen: Tables) -> str:
+    """The outlets table, a sentence on the engagements one outlet alone reported, and their list
+    when the selection has several outlets (with one, it is every engagement)."""
+    table = outlets_table(chosen)
+    if table.empty:
+        return html_table(table)
+    single = single_outlet_engagements(chosen)
+    n = len(chosen.events)
+    sentence = (f"{len(single):,} of the {n:,} engagement{'s' if n != 1 else ''} in this selection "
+                f"{'were' if len(single) != 1 else 'was'} reported by one outlet only.")
+    out = html_table(table) + f"<p>{html.escape(sentence)}</p>"
+    if len(table) > 1 and len(single):
+        out += html_table(single, caption="Engagements one outlet alone reported.")
+    return out
 
 
 def _sources(row) -> str:
@@ -539,13 +656,36 @@ def diagnostics_of(diagnostics: pd.DataFrame, codes: list[str]) -> pd.DataFrame:
     """The diagnostics of the given codes, with a `where` column (file:line)."""
     rows = diagnostics[diagnostics.code.isin(codes)]
     return pd.DataFrame({"where": rows.source_file.map(lambda f: Path(f).name) + ":" + rows.line.astype(str),
-                         "code": rows.code, "message": rows.message}).reset_index(drop=True)
+                         "code": rows.code, "message": rows.message.str.replace(_FILE_PATH_RE, r"\1", regex=True)
+                         }).reset_index(drop=True)
+
+
+SOURCE_CODES = ["duplicate_article", "source_disagreement"]
+_DISAGREEMENT_RE = re.compile(r"the reports give (\w+) as")
+
+
+def source_checks(chosen: Tables) -> pd.DataFrame:
+    """How the reports of one engagement were counted once: copies set aside, engagements merged
+    from several reports, and the disagreements between sources, by field."""
+    rows = reports(chosen)
+    diagnostics = chosen.diagnostics
+    disagreements = diagnostics.message[diagnostics.code == "source_disagreement"].str.extract(
+        _DISAGREEMENT_RE, expand=False).fillna("other").value_counts()
+    merged = rows[rows.how == "same_facts"].event_id.nunique() if len(rows) else 0
+    table = [
+        ("reports of the engagements (article versions)", len(rows)),
+        ("engagements", len(chosen.events)),
+        ("engagements merged from reports in other words (same_facts)", merged),
+        ("copies of an article counted once (duplicate_article)", int((diagnostics.code == "duplicate_article").sum())),
+        ("disagreements between sources (source_disagreement)", int(disagreements.sum())),
+    ] + [(f"… on {field.replace('_', ' ')}", int(n)) for field, n in disagreements.items()]
+    return pd.DataFrame(table, columns=["check", "count"])
 
 
 def inferred_years(chosen: Tables) -> pd.DataFrame:
     ev = chosen.events[chosen.events.year_inferred]
     return pd.DataFrame({"date": ev.date, "title": (ev.title_en + " / " + ev.title_zh).str.strip(" /"),
-                         "source": [_sources(r) for r in ev.itertuples()]}).reset_index(drop=True)
+                         "source": _sources_of(chosen, ev)}).reset_index(drop=True)
 
 
 # ---------------------------------------------------------------- 7. method

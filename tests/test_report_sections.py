@@ -369,3 +369,149 @@ def test_report_of_an_empty_selection_renders_and_says_so(tmp_path):
     assert [img["alt"] for img in soup.select("figure img")] == [
         "Stacked horizontal bars, one per corpus file, of characters in Chinese and in English lines."]  # the corpus
     assert (tmp_path / "reports" / "usa.pdf").stat().st_size > 0
+
+
+# ---------------------------------------------------------------- one engagement, many sources
+
+def source_tables(reports: list[tuple], diagnostics: list[tuple] = ()):
+    """Small tables: two engagements, and their reports as (event_id, file, lang, lines, outlet, how)."""
+    from analysis.tables import Tables, frame
+
+    events = [
+        {"event_id": "2024-09-08-aaaaaa", "date": "2024-09-08", "event_type": "meeting", "principal_en": "Wang Xiaohong",
+         "counterpart_en": "Ivica Dacic", "counterpart_country": "SRB", "source_file": "c/mps_zh.txt",
+         "zh_article_id": "mps_zh:1", "zh_lines": "1-6", "title_en": "Wang meets Dacic"},
+        {"event_id": "2024-10-01-bbbbbb", "date": "2024-10-01", "event_type": "phone_call", "principal_en": "Wang Xiaohong",
+         "counterpart_en": "Mohsin Naqvi", "counterpart_country": "PAK", "source_file": "c/issue.txt",
+         "en_article_id": "issue:10", "en_lines": "10-14", "title_en": "Phone talks"},
+    ]
+    rows = [{"event_id": e, "article_id": f"{f.split('.')[0]}:{a}", "source_file": f"c/{f}", "lang": lang,
+             "line_start": a, "line_end": b, "outlet": outlet, "how": how}
+            for e, f, lang, (a, b), outlet, how in reports]
+    articles = [{"article_id": r["article_id"], "source_file": r["source_file"], "lang": r["lang"],
+                 "line_start": r["line_start"], "line_end": r["line_end"], "event_id": r["event_id"]} for r in rows]
+    return Tables(articles=frame("articles", articles), events=frame("events", events),
+                  attendees=frame("attendees", []), event_topics=frame("event_topics", []),
+                  repairs=frame("repairs", []),
+                  diagnostics=frame("diagnostics", [dict(zip(["source_file", "line", "severity", "code", "message"], d))
+                                                    for d in diagnostics]),
+                  event_sources=frame("event_sources", rows))
+
+
+SERBIA, PAKISTAN = "2024-09-08-aaaaaa", "2024-10-01-bbbbbb"
+MANY_SOURCES = [
+    (SERBIA, "mps_zh.txt", "zh", (1, 6), "Ministry of Public Security", "own"),
+    (SERBIA, "xinhua_en.txt", "en", (1, 5), "Xinhua", "same_facts"),
+    (SERBIA, "reprint.txt", "en", (3, 7), "Xinhua", "identical"),
+    (SERBIA, "gt_en.txt", "en", (1, 5), "", "same_facts"),
+    (PAKISTAN, "issue.txt", "en", (10, 14), "the newsletter", "own"),
+]
+SOURCE_DIAGNOSTICS = [
+    ("c/reprint.txt", 3, "info", "duplicate_article", "same text as c/xinhua_en.txt:1: counted once, listed in event_sources"),
+    ("c/mps_zh.txt", 1, "warning", "source_disagreement",
+     f"{SERBIA}: the reports give date as '2024-09-08' (c/mps_zh.txt); '2024-09-07' (c/gt_en.txt); kept '2024-09-08'"),
+    ("c/mps_zh.txt", 1, "warning", "source_disagreement",
+     f"{SERBIA}: the reports give counterpart_en as 'Ivica Dacic' (c/mps_zh.txt); 'Dacic' (c/gt_en.txt); kept 'Ivica Dacic'"),
+]
+
+
+def test_headline_figures_count_engagements_not_reports():
+    tables = source_tables(MANY_SOURCES, SOURCE_DIAGNOSTICS)
+    figures = sections.overview(tables, tables)["this report"]
+    assert figures["engagements"] == 2 and figures["reports of them"] == 5
+    assert figures["engagements told more than once"] == 1 and figures["outlets"] == 3
+    assert figures["copies counted once"] == 1 and figures["counterpart countries"] == 2
+    text = BeautifulSoup(sections.key_findings(tables, tables, str(LEXICON)), "html.parser").get_text()
+    assert text.startswith("2 engagements from 2024-09-08 to 2024-10-01: 1 meeting and 1 phone call. ")
+    assert "read from 5 reports by 3 outlets; 1 engagement was told more than once." in text
+    assert "1 copy of an article counted once, 2 disagreements between sources." in text
+
+
+def test_catalogue_lists_every_source_of_an_engagement():
+    tables = source_tables(MANY_SOURCES)
+    source = sections.catalogue(tables).set_index("date").source
+    assert source["2024-09-08"] == ("Ministry of Public Security: mps_zh.txt lines 1-6 (zh) · Xinhua: xinhua_en.txt "
+                                    "lines 1-5 (en, other words); reprint.txt lines 3-7 (en, copy) · "
+                                    "outlet not named: gt_en.txt lines 1-5 (en, other words)")
+    assert source["2024-10-01"] == "the newsletter: issue.txt lines 10-14 (en)"
+    html = sections.catalogue_html(tables)
+    assert html.count('class="event"') == 2 and "sources</span> Ministry of Public Security: mps_zh.txt" in html
+
+
+def test_catalogue_without_event_sources_gives_the_events_lines():
+    """Tables written before event_sources existed (an earlier run folder) still show the lines."""
+    import dataclasses
+
+    tables = source_tables(MANY_SOURCES)
+    tables = dataclasses.replace(tables, event_sources=tables.event_sources.iloc[0:0])
+    assert list(sections.catalogue(tables).source) == ["mps_zh.txt:1-6 (zh)", "issue.txt:10-14 (en)"]
+
+
+def test_outlets_table_counts_reports_and_engagements_one_outlet_alone_reported():
+    tables = source_tables(MANY_SOURCES)
+    table = sections.outlets_table(tables).set_index("outlet")
+    assert list(table.index) == ["Xinhua", "Ministry of Public Security", "outlet not named", "the newsletter"]
+    assert table.loc["Xinhua"].tolist() == [2, 1, 2, 1, 0]  # reports, copies, files, engagements, only this outlet
+    assert table.loc["the newsletter"].tolist() == [1, 0, 1, 1, 1]
+    single = sections.single_outlet_engagements(tables)
+    assert single.to_dict("records") == [{"date": "2024-10-01", "engagement": "Wang Xiaohong → Mohsin Naqvi (PAK)",
+                                          "outlet": "the newsletter", "reports": 1}]
+    html = sections.outlets_html(tables)
+    assert "1 of the 2 engagements in this selection was reported by one outlet only." in html
+    assert "Engagements one outlet alone reported." in html
+
+
+def test_data_quality_counts_copies_and_disagreements_between_sources():
+    tables = source_tables(MANY_SOURCES, SOURCE_DIAGNOSTICS)
+    checks = sections.source_checks(tables).set_index("check")["count"]
+    assert checks["copies of an article counted once (duplicate_article)"] == 1
+    assert checks["disagreements between sources (source_disagreement)"] == 2
+    assert checks["… on date"] == 1 and checks["… on counterpart en"] == 1
+    assert checks["engagements merged from reports in other words (same_facts)"] == 1
+    listed = sections.diagnostics_of(tables.diagnostics, sections.SOURCE_CODES)
+    assert list(listed["where"]) == ["mps_zh.txt:1", "mps_zh.txt:1", "reprint.txt:3"]
+    assert list(listed.code) == ["source_disagreement", "source_disagreement", "duplicate_article"]
+    assert listed.message.iloc[2].startswith("same text as xinhua_en.txt:1: ")  # files by name, as in `where`
+    assert listed.message.str.contains("'2024-09-07' (gt_en.txt)", regex=False).any()
+
+
+def test_source_sections_render_an_empty_selection():
+    tables = source_tables(MANY_SOURCES, SOURCE_DIAGNOSTICS)
+    params, chosen = select(tables, countries=["USA"])
+    assert chosen.events.empty and chosen.event_sources.empty
+    assert "None in this selection." in sections.outlets_html(chosen)
+    assert sections.source_checks(chosen).set_index("check")["count"].sum() == 0
+    assert "None in this selection." in sections.html_table(sections.diagnostics_of(chosen.diagnostics, sections.SOURCE_CODES))
+    assert sections.overview(tables, chosen)["this report"]["reports of them"] == 0
+
+
+def test_a_copy_of_a_seed_file_adds_sources_not_engagements(tmp_path, seeds):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for seed in (SEED_000, SEED_002):
+        shutil.copy(seed, corpus)
+    shutil.copy(SEED_000, corpus / "copy_of_000.txt")
+    tables = extract([str(corpus)])
+    figures = sections.overview(tables, tables)["this report"]
+    assert figures["engagements"] == len(seeds.events) == 7
+    assert figures["copies counted once"] == 6 and figures["reports of them"] == 20
+    assert figures["engagements told more than once"] == 3
+    catalogue = sections.catalogue(tables)
+    assert catalogue.source.str.contains("copy_of_000.txt lines 1-5 (zh, copy), 18-24 (en, copy)", regex=False).sum() == 1
+    assert sections.outlets_table(tables).copies.sum() == 6
+    assert sections.source_checks(tables).set_index("check")["count"]["copies of an article counted once (duplicate_article)"] == 6
+    text = BeautifulSoup(sections.key_findings(tables, tables, str(LEXICON)), "html.parser").get_text()
+    assert text.startswith("7 engagements from 2020-09-07 to 2021-07-28")
+
+
+def test_one_engagement_told_by_three_outlets(seeds):
+    tables = extract([str(ROOT / "tests" / "fixtures" / "sources")])
+    assert len(tables.events) == 1
+    outlets = sections.outlets_table(tables)
+    assert set(outlets.outlet) == {"Ministry of Public Security", "Xinhua", "Global Times"}
+    assert (outlets["only this outlet"] == 0).all() and outlets.reports.sum() == 4
+    source = sections.catalogue(tables).source.iloc[0]
+    assert source.startswith("Ministry of Public Security: mps_zh.txt lines 1-6 (zh)")
+    assert "(en, copy)" in source and "Global Times: globaltimes_en.txt" in source
+    text = BeautifulSoup(sections.key_findings(tables, tables, str(LEXICON)), "html.parser").get_text()
+    assert text.startswith("1 engagement on 2024-09-08: 1 meeting. Counted once, it was read from 4 reports by 3 outlets")
