@@ -278,6 +278,7 @@ def test_english_text_has_no_days_alone_and_chinese_no_english_weekdays():
     ("王小洪17日会见", PartialDate(2021, 7, 18, ""), (2021, 7, 17, "17日", "stamp")),
     ("王小洪18日会见", PartialDate(2021, 7, 18, ""), (2021, 7, 18, "18日", "stamp")),  # the reference's own day
     ("王小洪30日会见", PartialDate(2021, 8, 2, ""), (2021, 7, 30, "30日", "stamp")),  # the month before
+    ("王小洪30日会见", PartialDate(2022, 2, 2, ""), (2022, 1, 30, "30日", "stamp")),  # January, of the same year
     ("王小洪30号会见", PartialDate(2022, 1, 2, ""), (2021, 12, 30, "30号", "stamp")),  # ... and the year before
     ("王小洪30日会见", PartialDate(None, 1, 2, ""), (None, 12, 30, "30日", "")),  # no year to give
     ("王小洪 5 號会见", PartialDate(None, 3, 9, ""), (None, 3, 5, "5 號", "")),

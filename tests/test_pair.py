@@ -217,6 +217,8 @@ def test_features_read_the_title_the_first_two_paragraphs_and_the_last(gazetteer
     feats = features(article, gazetteer)
     assert feats.countries == {"LAO", "PAK", "UZB"}  # China itself never counts
     assert feats.names == set() and "zhongguo" in feats.pinyin
+    assert features(Article("a.txt", "zh", 1, 2, title_lines=[(1, "2021年會談")], body=[(2, "17日,3國")]), gazetteer).numbers == \
+        {"2021", "17", "3"}
     english = Article("a.txt", "en", 1, 3, title_lines=[(1, "Talks")],
                       body=[(2, "Zhao Kezhi met the SCO chief on July 17, 2021."), (3, "Xu Ganlu attended.")])
     feats = features(english, gazetteer)
@@ -303,6 +305,9 @@ def test_a_missing_year_comes_from_a_versions_stamp(gazetteer):
     zh = dated("a.txt", "zh", 1, day(None), metadata=["新华社北京7月17日电"])
     en = dated("a.txt", "en", 5, day(None), metadata=["Updated: 2020-07-18 10:00"])
     assert when(only(pair_articles([zh, en], gazetteer)[0])) == ("2020-07-17", True, "stamp")
+    # A stamp written in Chinese.
+    zh = dated("a.txt", "zh", 1, day(None), metadata=["2021年7月18日 10:00 来源：公安部"])
+    assert when(only(pair_articles([zh], gazetteer)[0])) == ("2021-07-17", True, "stamp")
     # A day after the stamp's is of the year before.
     en = dated("a.txt", "en", 5, day(None, 12, 30), metadata=["Updated: 2022-01-02 10:00"])
     assert when(only(pair_articles([en], gazetteer)[0])) == ("2021-12-30", True, "stamp")
