@@ -175,6 +175,7 @@ def test_without_a_date_in_the_lede_the_dateline_dates_the_article_not_the_body(
 def test_without_a_date_in_the_lede_nor_furniture_the_second_paragraph_dates_the_article():
     paragraphs = ["Zhao met Rasheed in Beijing.", "The talks on June 25, 2019 went well.", "On May 3, 2018."]
     assert article_date(paragraphs, [], "en") == PartialDate(2019, 6, 25, "June 25, 2019")
+    assert article_date(["王小洪会见维莱。", "双方于2019年6月25日签署。"], [], "zh") == PartialDate(2019, 6, 25, "2019年6月25日")
     assert article_date(["Zhao met Rasheed.", "No date here.", "On May 3, 2018."], [], "en") is None
     assert article_date([], [], "en") is None
     assert article_date([], ["新华社北京7月18日电"], "zh") == PartialDate(None, 7, 18, "7月18日")
@@ -337,6 +338,7 @@ def test_the_same_day_keeps_the_previous_engagements_date(text):
 def test_the_same_day_is_looked_for_at_the_paragraphs_start_only():
     assert engagement_date("2023-09-05", ["x" * 30 + "the same day"], "2023-09-07") == "2023-09-05"
     assert engagement_date("2023-09-05", ["x" * 18 + "the same day"], "2023-09-07") == "2023-09-07"
+    assert engagement_date("2023-09-05", ["x" * 19 + "the same day"], "2023-09-07") == "2023-09-05"
 
 
 def test_a_date_the_paragraph_writes_is_the_engagements_with_the_articles_year_if_it_has_none():
@@ -355,7 +357,8 @@ def test_a_weekday_of_the_paragraph_is_read_against_the_articles_date():
     # Without the article's year, no weekday can be placed.
     assert engagement_date("--10-15", ["On Monday, Meng met with Jürgen Stock."], "") == "--10-15"
     # ... nor one written after the paragraph's first 40 characters.
-    assert engagement_date("2019-10-15", ["Meng met with Jürgen Stock in Lyon, France and on Monday"], "") == "2019-10-15"
+    assert engagement_date("2019-10-15", ["x" * 33 + " Monday"], "") == "2019-10-14"  # ends at the 40th
+    assert engagement_date("2019-10-15", ["x" * 34 + " Monday"], "") == "2019-10-15"
 
 
 def test_a_chinese_day_alone_after_the_articles_day_is_a_later_day_of_the_same_trip():
