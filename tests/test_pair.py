@@ -339,8 +339,20 @@ def test_a_missing_year_comes_last_from_the_latest_year_the_versions_name(gazett
     en = dated("a.txt", "en", 5, day(None), body=["They recalled their talks.", "In June 2020, they had met."])
     assert when(only(pair_articles([zh, en], gazetteer)[0])) == ("2020-07-17", True, "context")
     # ... the furniture's text included
-    en = dated("a.txt", "en", 5, day(None), metadata=["In 2021 edition"], body=["In June 2020, they met."])
-    assert when(only(pair_articles([en], gazetteer)[0])) == ("2021-07-17", True, "context")
+    en = dated("a.txt", "en", 5, day(None), metadata=["In 2021 edition", "In 2022 edition"], body=["In June 2020, they met."])
+    assert when(only(pair_articles([en], gazetteer)[0])) == ("2022-07-17", True, "context")
+
+
+def test_infer_year_says_where_the_year_came_from_and_nothing_without_one():
+    from collections import Counter
+
+    from analysis.pair import infer_year
+    article = dated("a.txt", "en", 5, day(None), body=["They met."])
+    assert infer_year(PartialDate(None, 7, 17, ""), [article], {}) == (None, "")
+    assert infer_year(PartialDate(None, 7, 17, ""), [article], {"a.txt": Counter({2019: 1, 2020: 3})}) == (2020, "issue")
+    assert infer_year(PartialDate(None, 7, 17, ""), [article], {"b.txt": Counter({2019: 1})}) == (None, "")
+    assert infer_year(PartialDate(2018, 7, 17, ""), [article], {}) == (2018, "")
+    assert infer_year(PartialDate(2018, 7, 13, "Tuesday", "stamp"), [article], {}) == (2018, "stamp")
 
 
 def test_a_date_whose_year_cannot_be_found_is_kept_without_it_with_a_warning(gazetteer):
