@@ -1,7 +1,7 @@
 """Benchmark: time `extract` and the whole report on generated corpora of 100 to 10,000 article versions.
 
     python -m analysis.bench [--sizes 100 1000 10000] [--report | --no-report] [--one-core-runs 3]
-                             [--seeds-runs 3] [--workdir DIR] [--profile]
+                             [--seeds-runs 3] [--copies 715] [--workdir DIR] [--profile]
 
 The corpora are newsletter issues rebuilt from the real article blocks of seeds/: each article keeps
 its Chinese and English versions in the same issue (side by side or apart), its dates are shifted by
@@ -12,6 +12,10 @@ without its per-file cache; on the largest corpus it also runs on one core (`--j
 times, judged on the median run, as one run on a shared machine varies by ±15%. The report uses
 the cache of .cache/extract, keyed by file path, so it is cold in a new workdir (the default) and
 warm when a --workdir is used again.
+
+Two more shapes test sources that repeat one another: 715 reprints of each seed file (1,430 files
+of the same bytes: their seven engagements must stay seven), and 715 spread copies of each, every
+date of a copy moved by one random offset, its damage kept. Extract runs on each, on all cores.
 
 The report on seeds/ runs cold once (an empty extract cache, no earlier run) and then warm several
 times, each warm run paired with a run of the toolchain's floor: a toy notebook through the same
@@ -321,6 +325,43 @@ def generate_corpus(out: Path, size: int, events: list[SeedEvent], seed: str = "
     return files
 
 
+def file_reference(lines: list[str]) -> dt.date | None:
+    """The first full date (with its year) a file writes: what its dates without a year are near."""
+    for line in lines:
+        for pattern, lang in ((ZH_DATE_RE, "zh"), (EN_DATE_RE, "en")):
+            m = next((m for m in pattern.finditer(line) if m["year"]), None)
+            if m:
+                month = int(m["month"]) if lang == "zh" else MONTHS[m["month"].lower()]
+                return _near(dt.date(int(m["year"]), 1, 1), month, int(m["day"]), m["year"])
+    return None
+
+
+def reprint_corpus(out: Path, copies: int, spread: bool, seeds_dir: Path = SEEDS, seed: str = "reprint") -> int:
+    """Write `copies` copies of each file of the seeds into the empty folder `out`; returns the number
+    of files. A reprint keeps the bytes; a spread copy moves every date of its file by one random
+    offset (up to five years either way), its text and damage otherwise kept."""
+    from .read import read_file
+
+    rng = random.Random(seed)
+    out.mkdir(parents=True, exist_ok=True)
+    for old in out.glob("*.txt"):
+        old.unlink()
+    files = 0
+    for path in sorted(seeds_dir.glob("*.txt")):
+        lines = read_file(path).lines
+        reference = file_reference(lines)
+        for number in range(copies):
+            target = out / f"{path.stem}_{number:04d}.txt"
+            if not spread or reference is None:
+                target.write_bytes(path.read_bytes())
+            else:
+                days = rng.randint(-5 * 365, 5 * 365)
+                moved = [shift_dates(shift_dates(line, "zh", reference, days), "en", reference, days) for line in lines]
+                target.write_text("\n".join(moved) + "\n", encoding="utf-8")
+            files += 1
+    return files
+
+
 # ---------------------------------------------------------------------------------------------
 # Measurement
 # ---------------------------------------------------------------------------------------------
@@ -493,12 +534,12 @@ def report_breakdown(name: str, run: Run, run_dir: Path) -> str:
     return f"report on {name}: {run.seconds:.1f} s in all; the notebooks, side by side: {parts}"
 
 
-def count_articles(tables_dir: Path) -> int:
-    """Rows of the articles table an extract run wrote (0 if it wrote none)."""
+def count_rows(tables_dir: Path, table: str = "articles") -> int:
+    """Rows of a table an extract run wrote (0 if it wrote none)."""
     import pandas as pd  # not at the top: toy_chain, the floor, must not load it
 
-    path = tables_dir / "articles.parquet"
-    return len(pd.read_parquet(path, columns=["article_id"])) if path.exists() else 0
+    path = tables_dir / f"{table}.parquet"
+    return len(pd.read_parquet(path, columns=["event_id" if table != "articles" else "article_id"])) if path.exists() else 0
 
 
 # ---------------------------------------------------------------------------------------------
@@ -518,6 +559,38 @@ class Result:
     @property
     def rate(self) -> float:
         return self.articles / self.extract.seconds if self.extract.seconds else 0.0
+
+
+@dataclass
+class Shape:
+    """Extract on copies of the seeds' files: reprints (the same bytes) or spread copies (dates moved)."""
+
+    name: str
+    files: int
+    articles: int
+    events: int
+    expected_events: int | None  # a reprint holds the seeds' engagements, no more
+    extract: Run
+
+    @property
+    def rate(self) -> float:
+        return self.articles / self.extract.seconds if self.extract.seconds else 0.0
+
+
+def measure_shapes(workdir: Path, copies: int) -> list[Shape]:
+    """Extract (cold, all cores) on `copies` reprints of each seed file, then on as many spread copies."""
+    seeds_tables = workdir / "tables_seeds"
+    run_extract(SEEDS, seeds_tables, workdir / "extract_seeds.log")
+    shapes = []
+    for name in ("reprint", "spread"):
+        corpus = workdir / f"corpus_{name}"
+        files = reprint_corpus(corpus, copies, spread=name == "spread")
+        print(f"{files:,} files, {name} copies of the seeds: extract ...", flush=True)
+        tables = workdir / f"tables_{name}"
+        run = run_extract(corpus, tables, workdir / f"extract_{name}.log")
+        shapes.append(Shape(name, files, count_rows(tables), count_rows(tables, "events"),
+                            count_rows(seeds_tables, "events") if name == "reprint" else None, run))
+    return shapes
 
 
 def print_table(results: list[Result]) -> None:
@@ -547,9 +620,17 @@ def median_run(runs: list[Run]) -> Run | None:
     return sorted(runs, key=lambda run: run.seconds)[len(runs) // 2] if runs else None
 
 
-def check_targets(results: list[Result], seeds: Seeds | None, one_core: list[Run] = ()) -> list[tuple[bool, str]]:
+def check_targets(results: list[Result], seeds: Seeds | None, one_core: list[Run] = (),
+                  shapes: list[Shape] = ()) -> list[tuple[bool, str]]:
     """(passed, description) for each target the runs can tell; a failed run fails its target."""
     checks = []
+    for shape in shapes:
+        events = f", {shape.events:,} events (target {shape.expected_events})" if shape.expected_events is not None else ""
+        checks.append((not shape.extract.returncode and shape.rate >= TARGET_ARTICLES_PER_SECOND
+                       and shape.expected_events in (None, shape.events),
+                       f"extract on {shape.files:,} {shape.name} copies of the seeds ({os.cpu_count()} cores): "
+                       f"{shape.rate:,.0f} articles/s, {shape.extract.seconds:.1f} s{events} "
+                       f"(target ≥ {TARGET_ARTICLES_PER_SECOND:,} articles/s){shape.extract.failure}"))
     largest = max(results, key=lambda r: r.size, default=None)
     if largest is not None:
         median = median_run(list(one_core))
@@ -582,7 +663,8 @@ def check_targets(results: list[Result], seeds: Seeds | None, one_core: list[Run
     return checks
 
 
-def print_summary(results: list[Result], seeds: Seeds | None, workdir: Path, one_core: list[Run] = ()) -> None:
+def print_summary(results: list[Result], seeds: Seeds | None, workdir: Path, one_core: list[Run] = (),
+                  shapes: list[Shape] = ()) -> None:
     """The table, memory and time details, the growth ratio and the targets."""
     print_table(results)
     if one_core and results:
@@ -616,7 +698,10 @@ def print_summary(results: list[Result], seeds: Seeds | None, workdir: Path, one
     ratio = growth_ratio(results)
     if ratio is not None:
         print(f"growth: time per article at 10,000 / at 1,000 = {ratio:.2f} (linear ≈ 1; start-up included)")
-    for passed, text in check_targets(results, seeds, one_core):
+    for shape in shapes:
+        print(f"{shape.name}: {shape.files:,} files, {shape.articles:,} articles, {shape.events:,} events, "
+              f"extract {shape.extract.seconds:.2f} s, {shape.rate:,.0f} articles/s, {shape.extract.peak_mb:.0f} MB")
+    for passed, text in check_targets(results, seeds, one_core, shapes):
         print(f"{'PASS' if passed else 'FAIL'}  {text}")
 
 
@@ -663,6 +748,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="runs of extract on one core on the largest corpus, judged on their median (0: none)")
     parser.add_argument("--seeds-runs", type=int, default=3, metavar="N",
                         help="warm runs of the report on seeds/, each paired with a run of the toolchain floor (0: none)")
+    parser.add_argument("--copies", type=int, default=715, metavar="N",
+                        help="copies of each seed file in the reprint and spread corpora (default: %(default)s, "
+                             "1,430 files; 0: none)")
     parser.add_argument("--profile", action="store_true", help="profile extract on the largest corpus with pyinstrument")
     args = parser.parse_args(argv)
     workdir = (args.workdir or Path(tempfile.mkdtemp(prefix="bench_"))).resolve()
@@ -677,7 +765,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{size:,} article versions in {files} files: extract ...", flush=True)
         tables = workdir / f"tables_{size}"
         run = run_extract(corpus, tables, workdir / f"extract_{size}.log")
-        result = Result(size, files, count_articles(tables), run)
+        result = Result(size, files, count_rows(tables), run)
         if args.report:
             print(f"{size:,} article versions: report ...", flush=True)
             result.report = run_report(corpus, f"bench_{size}", workdir)
@@ -688,13 +776,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{size:,} article versions: extract on one core, {args.one_core_runs} runs ...", flush=True)
         one_core = [run_extract(workdir / f"corpus_{size}", workdir / f"tables_{size}_one_core",
                                 workdir / f"extract_{size}_one_core_{i}.log", jobs=1) for i in range(1, args.one_core_runs + 1)]
+    shapes = measure_shapes(workdir, args.copies) if args.copies else []
     seeds = None
     if args.report and args.seeds_runs:
         print(f"seeds: report cold, then {args.seeds_runs} runs of the toolchain floor and the warm report ...", flush=True)
         seeds = measure_seeds(workdir, args.seeds_runs)
 
     print()
-    print_summary(results, seeds, workdir, one_core)
+    print_summary(results, seeds, workdir, one_core, shapes)
     if args.profile and results:
         print()
         profile_extract(workdir / f"corpus_{max(args.sizes)}", workdir)

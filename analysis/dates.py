@@ -26,9 +26,11 @@ EN_DATE_RES = [
     # June 25, 2021 / December 1,2020 / On September 15 / on Dec 1 (a lookahead of what a match
     # starts with lets the regex engine skip ahead: three times faster here, twice in the ISO and
     # Chinese patterns)
-    re.compile(r"(?=[adfjmnos])\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:\s*,\s*(?P<year>(?:19|20)\d{2})\b)?", re.I),
-    # 15 September 2021 (`\d(?<!\w\d)` is `\b\d`, written to start with a class: 1.7 times faster)
-    re.compile(r"(?P<day>\d(?<!\w\d)\d?)\s+" + _MONTH + r"(?:\s*,?\s*(?P<year>(?:19|20)\d{2})\b)?", re.I),
+    # (a span of days, `May 21-22, 2018`, is its first day)
+    re.compile(r"(?=[adfjmnos])\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:\s*[-–]\s*\d{1,2}\b)?"
+               r"(?:\s*,\s*(?P<year>(?:19|20)\d{2})\b)?", re.I),
+    # 15 September 2021, 21-22 May 2018 (`\d(?<!\w\d)` is `\b\d`, written to start with a class: 1.7 times faster)
+    re.compile(r"(?P<day>\d(?<!\w\d)\d?)(?:\s*[-–]\s*\d{1,2})?\s+" + _MONTH + r"(?:\s*,?\s*(?P<year>(?:19|20)\d{2})\b)?", re.I),
     # 2021-07-17, 2016-2-5, 2016/11/11
     re.compile(r"(?=[12])\b(?P<year>(?:19|20)\d{2})[-/](?P<month>\d{1,2})[-/](?P<day>\d{1,2})\b"),
     # 17.05.2018 (a stamp: day first, then month)
@@ -101,13 +103,15 @@ def find_dates(text: str, lang: str) -> list[PartialDate]:
     return [date for _, date in sorted(found, key=lambda item: item[0])]
 
 
-def article_date(paragraphs: list[str], furniture: list[str], lang: str) -> PartialDate | None:
+def article_date(paragraphs: list[str], furniture: list[str], lang: str, before: list[str] = ()) -> PartialDate | None:
     """The date of the engagement an article reports.
 
-    In order: the first date of the lede; a weekday (`on Tuesday`) or a day alone (`17日`) of the
-    lede, read against the dateline or stamp (`furniture`, dateline first); the dateline or stamp's
-    own date; the first date of the second paragraph. A date the body recalls (`President Xi … had
-    a phone call on April 29`) is never reached while the lede or the furniture gives one.
+    In order: the first date of the lede (`paragraphs[0]`); a weekday (`on Tuesday`) or a day
+    alone (`17日`) of the lede, read against the dateline or stamp (`furniture`, dateline first);
+    the dateline or stamp's own date; the first date of the paragraphs `before` the lede (a
+    caption, an opening sentence: `The 13th meeting … was held in Beijing on 21-22 May 2018.`),
+    then of the paragraph after it. A date the body recalls (`President Xi … had a phone call on
+    April 29`) is never reached while the lede or the furniture gives one.
 
     >>> article_date(["Wang Xiaohong met Kolokoltsev on Tuesday."], ["BEIJING, Dec. 5 (Xinhua)", "2023-12-06"], "en")
     PartialDate(year=2023, month=12, day=5, text='Tuesday')
@@ -122,7 +126,7 @@ def article_date(paragraphs: list[str], furniture: list[str], lang: str) -> Part
     if reference is not None:
         relative = relative_date(lede, reference, lang)
         return relative or reference
-    for paragraph in paragraphs[1:2]:
+    for paragraph in [*before, *paragraphs[1:2]]:
         dates = find_dates(paragraph, lang)
         if dates:
             return dates[0]

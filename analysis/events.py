@@ -39,7 +39,7 @@ TYPE_CUES = {
     # engine skip to them (three times faster).
     "en": [
         ("video_conference", re.compile(r"(?=[ov])(?:\bvideo\b|\bvideoconference\b|\bvirtual(?:ly)?\b|\bonline meeting\b)", re.I)),
-        ("phone_call", re.compile(r"(?=[cpt])(?:\bphone\b|\btelephone\b|\btelephonic\b|\bcalled\b|\bphone call\b)", re.I)),
+        ("phone_call", re.compile(r"(?=[cpt])(?:\bphone\b|\btelephone\b|\btelephonic\b|\bcalled\b(?!\s+(?:on|upon|for)\b)|\bphone call\b)", re.I)),
         ("meeting", re.compile(r"(?=[chmrtv])(?:\bmet\b|\bmeets? with\b|\bheld talks\b|\btalks with\b|\bco-chair"
                                r"|\bmeeting with\b|\breceived\b|\bvisit(?:ed|ing)? (?:to )?(?!the Ministry)[A-Z])", re.I)),
     ],
@@ -56,6 +56,8 @@ CHUNK_END_RE = re.compile(rf"\s+(?:in\s+[A-Z][a-z]+(?=\s*$|,|\s+(?:on|and)\b)|on
 # Two subjects: `Guo Shengkun and U.S. Secretary of Homeland Security Jeh Johnson met …`.
 JOINT_SUBJECT_RE = re.compile(r"\s+and\s+(?P<chunk>(?:his|her)?\s*[A-Z][^,;]{2,120}?)\s+(?:on\s+\w+\s+)?"
                               r"(?:met|held|co-chaired|signed|talked|spoke|had|jointly)\b")
+# A lede about a meeting an opening paragraph names: `The meeting, chaired by China, was attended by …`.
+REFERS_BACK_RE = re.compile(r"\s*(?:The|This)\s+(?:\w+\s+)?(?:meeting|conference|session|forum|summit|dialogue|assembly)\b", re.I)
 # An organisation's acronym in a meeting's name: `China-Gulf Cooperation Council (GCC) Ministerial Dialogue`.
 ACRONYM_RE = re.compile(r"\(([A-Z][A-Z&]{1,9})\)")
 
@@ -112,7 +114,9 @@ def zh_patterns(roles: Roles) -> dict[str, re.Pattern]:
     return {
         "principal": re.compile(
             rf"(?P<role>[\u4e00-\u9fff、]{{0,30}}?(?:{suffix}))(?P<name>[\u4e00-\u9fff·]{{2,6}}?)"
-            r"(?:(?:\d{1,2}月)?\d{1,2}日)?(?=(?:分别|先后|亲切|共同|一同|日前|近日|当天|当日)?(?:应约|应邀|同|与|和|会见|会晤|出席|在|致电|通电话"
+            # a day after the name: `17日`, `周日`, `周日(2月18日)`
+            r"(?:(?:\d{1,2}月)?\d{1,2}日|(?:周|星期)[一二三四五六日天])?(?:[(（](?:\d{1,2}月)?\d{1,2}日[)）])?"
+            r"(?=(?:分别|先后|亲切|共同|一同|日前|近日|当天|当日)?(?:应约|应邀|同|与|和|会见|会晤|出席|在|致电|通电话"
             r"|主持|接见|率|视频|表示|向|赴|前往|会同|对|访问))"),
         "bilateral": re.compile(
             r"(?:同|与|和)(?P<chunk>[^，,。；;]{2,60}?)(?:举行)?(?:紧急)?(?:视频)?"
@@ -290,6 +294,13 @@ def _read_en_from(article: Article, index: int, gazetteer: Gazetteer, roles: Rol
         audience = patterns["audience"].search(masked)
         chunk = unmask(re.sub(r"^[Tt]he\s+", "", meeting.group("chunk").strip())) if meeting else ""
         orgs = gazetteer.find("org", chunk.replace("-", " "), "en")  # `China-ASEAN` names ASEAN
+        if (meeting or REFERS_BACK_RE.match(masked)) and not orgs:  # `The meeting, chaired by China, …`: named before
+            for _, text in reversed(article.body[:index]):
+                earlier = patterns["meeting"].search(mask_abbreviations(text, roles))
+                named = unmask(earlier.group("chunk").strip()) if earlier else ""
+                if gazetteer.find("org", named.replace("-", " "), "en"):
+                    chunk, orgs = named, gazetteer.find("org", named.replace("-", " "), "en")
+                    break
         acronym = ACRONYM_RE.search(chunk)
         if chunk and orgs:
             reading.add(Counterpart(chunk[orgs[0][0]:orgs[0][1]], org=orgs[0][2]))

@@ -323,7 +323,8 @@ def _ends_with_name(text: str, gazetteer: Gazetteer, roles: Roles) -> bool:
 def _is_name_word(word: str, gazetteer: Gazetteer, roles: Roles) -> bool:
     bare = word.strip(",()“”\"'")
     bare = bare[:-2] if bare.endswith(("'s", "’s")) else bare
-    return bool(bare) and bare[0].isupper() and bare not in roles.title_words_en and bare not in roles.not_name_en \
+    # a capital alone is no name (`I met with …`); an initial keeps its stop (`A.`)
+    return len(bare) > 1 and bare[0].isupper() and bare not in roles.title_words_en and bare not in roles.not_name_en \
         and not gazetteer.find("country", unmask(bare), "en") and not gazetteer.find("org", unmask(bare), "en")
 
 

@@ -89,7 +89,7 @@ def features(article: Article, gazetteer: Gazetteer) -> Features:
     paragraphs = [text for _, text in article.body]
     full = "\n".join([article.title] + paragraphs[:2] + paragraphs[-1:])
     lede = article.reading.lede if article.reading is not None else 0  # the paragraph the events stage read
-    date = article_date(paragraphs[lede:], furniture(article), article.lang)
+    date = article_date(paragraphs[lede:], furniture(article), article.lang, paragraphs[:lede])
     country_names, org_names = gazetteer.find_both(full, article.lang)
     countries = {code for _, _, code in country_names} - {"CHN"}
     orgs = {code for _, _, code in org_names}

@@ -15,7 +15,7 @@ import pickle
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
@@ -127,7 +127,19 @@ def _process(path: str | Path, data: bytes, resources: Resources) -> FileResult:
         events_stage.read_version(article, gazetteer, roles)  # first: it finds the lede the date is read from
         article.features = features(article, gazetteer)
         topics_stage.topic_evidence(article, lexicon)
+        article.copy_key = sources.text_key(article) if article.body else ""
     return FileResult(articles, repairs, diagnostics + segment_diagnostics)
+
+
+def relocated(pickled: bytes, path: str) -> FileResult:
+    """The result of a file (pickled) for another file of the same bytes (a reprint): a copy, its places renamed."""
+    copy = pickle.loads(pickled)
+    for article in copy.articles:
+        article.source_file = path
+    for row in copy.repairs:
+        row["source_file"] = path
+    copy.diagnostics = [replace(d, source_file=path) for d in copy.diagnostics]
+    return copy
 
 
 def read_corpus(files: list[Path], resources: Resources, cache_dir: Path | None, progress: bool,
@@ -137,15 +149,24 @@ def read_corpus(files: list[Path], resources: Resources, cache_dir: Path | None,
     before, without them)."""
     version = code_version(resources.gazetteer, resources.lexicon) if cache_dir is not None else ""
     work = partial(process_file, resources=resources, cache_dir=cache_dir, version=version)
-    bar = dict(desc="read", unit="file", total=len(files), disable=not progress or len(files) < PARALLEL_FROM)
-    workers = min(jobs or os.cpu_count() or 1, len(files) // PARALLEL_FROM + 1)
+    # A file whose bytes another file holds already (a reprint) is read once, for both.
+    first_of: dict[bytes, Path] = {}
+    same_as = [first_of.setdefault(hashlib.blake2b(path.read_bytes(), digest_size=16).digest(), path) for path in files]
+    unique = list(first_of.values())
+    bar = dict(desc="read", unit="file", total=len(unique), disable=not progress or len(unique) < PARALLEL_FROM)
+    workers = min(jobs or os.cpu_count() or 1, len(unique) // PARALLEL_FROM + 1)
     if workers < 2:
         meanwhile()
-        return [work(path) for path in tqdm(files, **bar)]
-    with ProcessPoolExecutor(workers) as pool:
-        results = pool.map(work, files, chunksize=max(1, len(files) // (workers * 8)))  # all workers forked
-        meanwhile()
-        return list(tqdm(results, **bar))
+        results = [work(path) for path in tqdm(unique, **bar)]
+    else:
+        with ProcessPoolExecutor(workers) as pool:
+            mapped = pool.map(work, unique, chunksize=max(1, len(unique) // (workers * 8)))  # all workers forked
+            meanwhile()
+            results = list(tqdm(mapped, **bar))
+    by_path = dict(zip(unique, results))
+    reprinted = {first for path, first in zip(files, same_as) if first is not path}
+    pickled = {path: pickle.dumps(by_path[path], protocol=pickle.HIGHEST_PROTOCOL) for path in reprinted}
+    return [by_path[path] if first is path else relocated(pickled[first], str(path)) for path, first in zip(files, same_as)]
 
 
 def extract(corpus: list[str | Path], gazetteer_path: str | Path = DEFAULT_GAZETTEER,

@@ -41,9 +41,10 @@ TIME_RE = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
 STAMP_MAX_CHARS = 80
 # A dateline opening an English wire story: `BEIJING —`, `BEIJING, July 17 (Xinhua) --`.
 EN_DATELINE_RE = re.compile(r"^\s*([A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?(?:\s*\([A-Za-z]+\))?)\s*(?:—|–|--|-)\s*")
-# A dateline opening a Chinese wire story: `新華社北京7月17日電`, `新华社伊斯兰堡7月17日电(记者 …)`.
-ZH_DATELINE_RE = re.compile(r"^\s*((?:新華社|新华社|中新社|[^\s，,。(（]{1,6}(?:網|网|报|報|台))[^\s，,。]{0,12}?(?:[電电]|消息)"
-                            r"(?:\s*[(（][^)）]{0,30}[)）])?)\s*")
+# A dateline opening a Chinese wire story: `新華社北京7月17日電`, `新华社伊斯兰堡7月17日电(记者 …)`,
+# `法制网北京5月5日讯 记者蔡长春 `.
+ZH_DATELINE_RE = re.compile(r"^\s*((?:新華社|新华社|中新社|[^\s，,。(（]{1,6}(?:網|网|报|報|台))[^\s，,。]{0,12}?(?:[電电讯訊]|消息)"
+                            r"(?:\s*[(（][^)）]{0,30}[)）]|\s+[记記]者[^\s，,。]{1,12}(?=\s))?)\s*")
 # The attendee list that closes a readout (`…參加活動。`, `Also present were …`), and a lede that opens one.
 CLOSING_RE = re.compile(r"(?:參加|参加|出席)(?:了)?(?:上述)?(?:活動|活动|會議|会议|會見|会见|會談|会谈|通話|通话|見面交流會|见面交流会)。\s*$"
                         r"|^\s*Also present\b|\battended the (?:event|meeting|activities|talks)\b", re.IGNORECASE)
@@ -73,6 +74,7 @@ class Article:
     features: Any = None
     reading: Any = None
     topics: dict | None = None
+    copy_key: str = ""  # what its copies share (`sources.text_key`)
 
     @property
     def article_id(self) -> str:

@@ -18,6 +18,7 @@ copy of one of those).
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 import unicodedata
 from collections import defaultdict
@@ -46,9 +47,12 @@ OPENING_CHARS, CLOSING_CHARS = 60, 120
 
 # ---------------------------------------------------------------- copies
 
+NOT_WORD_RE = re.compile(r"[\W_]+")  # whitespace, punctuation and symbols
+
+
 def text_key(article: Article) -> str:
-    """What two copies of one article share: the language and the repaired title and text, in
-    Simplified script, without whitespace, punctuation or width differences.
+    """What two copies of one article share: the language and a hash of the repaired title and
+    text, in Simplified script, without whitespace, punctuation, symbols or width differences.
 
     >>> a = Article("a.txt", "zh", 1, title_lines=[(1, "趙克志通電話")], body=[(2, "9月7日，趙克志同伊賈茲·沙阿通電話。")])
     >>> b = Article("b.txt", "zh", 5, title_lines=[(5, "赵克志通电话")], body=[(6, "9月7日, 赵克志同伊贾兹·沙阿通电话.")])
@@ -57,7 +61,8 @@ def text_key(article: Article) -> str:
     """
     text = unicodedata.normalize("NFKC", article.title + "\n" + article.text)
     text = to_simplified(text) if article.lang == "zh" else text.lower()
-    return article.lang + ":" + "".join(c for c in text if not (c.isspace() or unicodedata.category(c)[0] in "PSZ"))
+    text = NOT_WORD_RE.sub("", text)
+    return article.lang + ":" + hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
 
 
 def set_aside_copies(articles: list[Article]) -> tuple[list[Article], list[tuple[Article, Article]], list[Diagnostic]]:
@@ -69,7 +74,7 @@ def set_aside_copies(articles: list[Article]) -> tuple[list[Article], list[tuple
     kept: list[Article] = []
     copies: list[tuple[Article, Article]] = []
     diagnostics: list[Diagnostic] = []
-    keys = {id(a): text_key(a) for a in articles if a.body}
+    keys = {id(a): a.copy_key or text_key(a) for a in articles if a.body}
     texts: dict[str, set[str]] = defaultdict(set)
     for article in articles:
         texts[article.source_file].add(keys.get(id(article), ""))
@@ -93,7 +98,8 @@ def set_aside_copies(articles: list[Article]) -> tuple[list[Article], list[tuple
 @dataclass(frozen=True)
 class Outlets:
     names: tuple[str, ...]  # in rank order: the first wins a merge
-    patterns: tuple[tuple[str, tuple[str, ...]], ...]
+    named_by: dict[str, str]  # a string that names an outlet → the outlet
+    strings_re: re.Pattern  # any of those strings, longest first
 
     def rank(self, name: str) -> int:
         return self.names.index(name) if name in self.names else len(self.names)
@@ -102,7 +108,12 @@ class Outlets:
 @lru_cache(maxsize=4)
 def load_outlets(path: str | Path = OUTLETS_PATH) -> Outlets:
     data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
-    return Outlets(tuple(data), tuple((name, tuple(strings)) for name, strings in data.items()))
+    named_by = {}
+    for name, strings in data.items():
+        for string in strings:
+            named_by.setdefault(str(string), name)
+    strings_re = re.compile("|".join(re.escape(s) for s in sorted(named_by, key=len, reverse=True)) or "(?!)")
+    return Outlets(tuple(data), named_by, strings_re)
 
 
 def outlet(article: Article, outlets: Outlets) -> str:
@@ -117,9 +128,9 @@ def outlet(article: Article, outlets: Outlets) -> str:
     body = article.text
     places = [*article.metadata, *article.credits, body[:OPENING_CHARS], body[-CLOSING_CHARS:]]
     for place in places:
-        for name, strings in outlets.patterns:
-            if any(s in place for s in strings):
-                return name
+        named = {outlets.named_by[m.group()] for m in outlets.strings_re.finditer(place)}
+        if named:
+            return min(named, key=outlets.rank)
     return ""
 
 

@@ -151,3 +151,35 @@ def test_a_date_after_a_chinese_name_is_not_part_of_it(tmp_path):
 国务委员、公安部部长王小洪同美国国土安全部部长马约卡斯2月14日通电话。
 """))
     assert (event["counterpart_zh"], event["counterpart_country"], event["date"]) == ("马约卡斯", "USA", "--02-14")
+
+
+def test_a_chinese_dateline_with_its_reporter_gives_the_reference_for_a_day_alone(tmp_path):
+    event = only_event(run(tmp_path, a="""王小洪会见塞尔维亚内务部长
+2024-03-12 19:30:00
+法治网北京3月12日讯 记者张明 国务委员、公安部部长王小洪11日在京会见塞尔维亚内务部长达契奇。
+"""))
+    assert (event["date"], event["counterpart_zh"], event["counterpart_country"]) == ("2024-03-11", "达契奇", "SRB")
+
+
+def test_a_span_of_days_is_dated_by_its_first_day_and_an_opening_paragraph_dates_a_later_lede(tmp_path):
+    event = only_event(run(tmp_path, a="""Security meeting in Beijing
+The fifth meeting of the security council secretaries of the Shanghai Cooperation Organisation (SCO) was held in Beijing on 14-15 June 2017.
+The meeting, chaired by China, was attended by Chinese Minister of Public Security Guo Shengkun and the heads of delegation.
+"""))
+    assert (event["date"], event["counterpart_org"]) == ("2017-06-14", "SCO")
+
+
+def test_a_weekday_and_a_bracketed_date_after_a_chinese_name(tmp_path):
+    event = only_event(run(tmp_path, a="""中國公安部長會晤美國國土安全部長
+中國公安部長王小洪週日(3月10日)在維也納會晤美國國土安全部長馬約卡斯。
+"""))
+    assert (event["date"], event["principal_zh"], event["counterpart_zh"], event["event_type"]) == (
+        "--03-10", "王小洪", "馬約卡斯", "meeting")
+
+
+def test_a_pronoun_is_no_counterpart_and_to_call_on_someone_is_no_phone_call(tmp_path):
+    event = only_event(run(tmp_path, a="""Commissioner's remarks in Beijing
+Beijing, 9 June 2016
+Earlier today I met with Guo Shengkun, the State Councillor and Minister of Public Security, and called on him to deepen cooperation.
+"""))
+    assert event["counterpart_en"] == "" and event["event_type"] == "meeting" and event["date"] == "2016-06-09"

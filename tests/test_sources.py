@@ -85,3 +85,24 @@ def test_copies_and_the_order_of_files_change_no_engagement_only_its_sources(tmp
     assert len(tables.event_sources) == len(baseline.event_sources) + added
     assert (tables.diagnostics.code == "duplicate_article").sum() == \
         (baseline.diagnostics.code == "duplicate_article").sum() + added
+
+
+def test_a_file_of_the_same_bytes_is_read_once_and_every_row_names_its_own_file(tmp_path):
+    shutil.copy(SEED_FILES[1], tmp_path / "issue.txt")
+    shutil.copy(SEED_FILES[1], tmp_path / "reprint.txt")
+    tables = extract([tmp_path], progress=False)
+    alone = extract([SEED_FILES[1]], progress=False)
+    assert facts(tables) == facts(alone)
+    for table in ("articles", "repairs"):
+        files = getattr(tables, table).source_file.map(lambda p: Path(p).name)
+        assert files.value_counts().to_dict() == {"issue.txt": len(getattr(alone, table)),
+                                                  "reprint.txt": len(getattr(alone, table))}, table
+    diagnostics = tables.diagnostics.assign(file=tables.diagnostics.source_file.map(lambda p: Path(p).name))
+    own = diagnostics[diagnostics.code != "duplicate_article"]
+    assert sorted(own[own.file == "issue.txt"].code) == sorted(alone.diagnostics.code)
+    # the reading's diagnostics are the copy's own too; those of the events only the kept copy's
+    reading = own[own.code == "gbk_unrecoverable"]
+    assert sorted(reading.file) == ["issue.txt", "reprint.txt"] and reading.line.nunique() == 1
+    assert (diagnostics.code == "duplicate_article").sum() == len(alone.articles)
+    reprinted = tables.event_sources[tables.event_sources.source_file.str.endswith("reprint.txt")]
+    assert set(reprinted.how) == {"identical"} and len(reprinted) == len(alone.articles)
