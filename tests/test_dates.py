@@ -354,6 +354,7 @@ def test_a_date_the_paragraph_writes_is_the_engagements_with_the_articles_year_i
 def test_a_weekday_of_the_paragraph_is_read_against_the_articles_date():
     assert engagement_date("2019-10-15", ["On Monday, Meng met with Jürgen Stock."], "") == "2019-10-14"
     assert engagement_date("2023-09-05", ["周日,王小洪会见"], "") == "2023-09-03"
+    assert engagement_date("2024-01-02", ["On Friday, Meng met Stock."], "") == "2023-12-29"  # into the year before
     # Without the article's year, no weekday can be placed.
     assert engagement_date("--10-15", ["On Monday, Meng met with Jürgen Stock."], "") == "--10-15"
     # ... nor one written after the paragraph's first 40 characters.
