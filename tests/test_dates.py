@@ -96,6 +96,8 @@ def test_a_date_starting_inside_another_is_not_read_again():
     assert [d.text for d in find_dates("June 15 July", "en")] == ["June 15"]
     # A date starting just after another one ends is read.
     assert [d.text for d in find_dates("June 15 1 July", "en")] == ["June 15", "1 July"]
+    # The form goes on after a match it skips.
+    assert [d.text for d in find_dates("June 15 July and 3 August", "en")] == ["June 15", "3 August"]
 
 
 def test_digits_glued_to_others_are_no_date():
