@@ -254,10 +254,12 @@ def _same(name: str, g: dict, e: dict) -> bool:
 
 
 def _same_name(gold: str, got: str, lang: str) -> bool:
-    """Names agree when equal once normalised (script, honorifics, punctuation, case), or nearly so."""
-    if lang == "zh":
-        norm = lambda s: re.sub(r"[\s·•・.\-]", "", to_simplified(s))  # noqa: E731
-        return norm(gold) == norm(got)
+    """Names agree when equal once normalised (script, honorifics, punctuation, case), or nearly so;
+    a Chinese transliteration also when one gives the other's last parts only."""
+    if lang == "zh":  # a transliterated name in full or by its last part: 亚历杭德罗·马约卡斯, 马约卡斯
+        parts = lambda s: [p for p in re.split(r"[\s·•・.\-]+", to_simplified(s)) if p]  # noqa: E731
+        a, b = sorted((parts(gold), parts(got)), key=len)
+        return bool(a) and a == b[len(b) - len(a):]
     norm = lambda s: " ".join(re.sub(r"[^\w\s]", " ", HONORIFIC_RE.sub(" ", s)).lower().split())  # noqa: E731
     a, b = norm(gold), norm(got)
     return a == b or fuzz.ratio(a, b) >= 90

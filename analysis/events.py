@@ -117,7 +117,7 @@ def zh_patterns(roles: Roles) -> dict[str, re.Pattern]:
             # a day after the name: `17日`, `周日`, `周日(2月18日)`
             r"(?:(?:\d{1,2}月)?\d{1,2}日|(?:周|星期)[一二三四五六日天])?(?:[(（](?:\d{1,2}月)?\d{1,2}日[)）])?"
             r"(?=(?:分别|先后|亲切|共同|一同|日前|近日|当天|当日)?(?:应约|应邀|同|与|和|会见|会晤|出席|在|致电|通电话"
-            r"|主持|接见|率|视频|表示|向|赴|前往|会同|对|访问))"),
+            r"|主持|接见|率|视频|表示|向|赴|前往|会同|对|访问|举行|进行))"),
         "bilateral": re.compile(
             r"(?:同|与|和)(?P<chunk>[^，,。；;]{2,60}?)(?:举行)?(?:紧急)?(?:视频)?"
             r"(?:通电话|通话|会谈|会晤|工作会谈|视频会晤|视频通话|共同主持)"),
@@ -149,9 +149,12 @@ def _read_zh_from(article: Article, index: int, gazetteer: Gazetteer, roles: Rol
     simple = simple_lede = to_simplified(lede)
     patterns = zh_patterns(roles)
     reading.event_type = classify_type(to_simplified(article.title) + "\n" + simple, "zh")
-    m = next((m for m in patterns["principal"].finditer(simple) if not NOT_IN_NAME_ZH & set(m.group("name"))
-              and not any(c[2] != "CHN" for c in gazetteer.find("country", m.group("role").rsplit("的", 1)[-1], "zh"))), None)
-    role_start = m.start() + len(re.match(r"[和与同]?", m.group("role")).group(0)) if m else 0  # `…苏林和中国…部长郭声琨`
+    candidates = [m for m in patterns["principal"].finditer(simple) if not NOT_IN_NAME_ZH & set(m.group("name"))
+                  and not any(c[2] != "CHN" for c in gazetteer.find("country", m.group("role").rsplit("的", 1)[-1], "zh"))]
+    # China's official first: known to the gazetteer as China's, else titled `中国…`; told from the
+    # other side, the first name is the visitor's (`…部长梁三光上将在北京与中国国务委员…王小洪举行了会谈`)
+    m = next((m for m in candidates if _china_side_zh(m, gazetteer)), candidates[0] if candidates else None)
+    role_start = m.start() + _joined_role_start(m.group("role")) if m else 0  # `…苏林和中国…部长郭声琨`
     if m:
         reading.principal = Official(name_zh=slice_original(lede, simple, *m.span("name")),
                                      role_zh=slice_original(lede, simple, role_start, m.end("role")), line=lede_line, langs={"zh"})
@@ -195,6 +198,23 @@ def _read_zh_from(article: Article, index: int, gazetteer: Gazetteer, roles: Rol
             reading.add(replace(counterpart_zh(slice_original(text, simple, *w.span("chunk")), gazetteer, roles), line=line))
     fill_places(reading, to_simplified(article.title) + "\n" + simple_lede, gazetteer)
     return reading
+
+
+def _china_side_zh(m: re.Match, gazetteer: Gazetteer) -> bool:
+    """Whether a `principal` match names China's official: by the gazetteer, or a title `中国…`."""
+    person = gazetteer.person(m.group("name"))
+    if person is not None:
+        return person.side == "china"
+    return m.group("role")[_joined_role_start(m.group("role")):].startswith(("中国", "中华人民共和国"))
+
+
+def _joined_role_start(role: str) -> int:
+    """Where a title starts in a match that began earlier: after `和`, `与` or `同` joining it to
+    what comes before (`和中国公安部部长`, `在北京与中国国务委员、公安部部长`), else 0."""
+    joined = re.search(r"[和与同](?=中国|中华人民共和国|中方)", role)
+    if joined:
+        return joined.end()
+    return 1 if role[:1] in "和与同" else 0
 
 
 def counterpart_spans_zh(text: str, start: int, end: int, roles: Roles) -> list[tuple[int, int]]:

@@ -69,3 +69,18 @@ def test_the_team_written_readouts_score_at_least_095_on_every_field():
     result = evaluate(gold, extract([folder], progress=False))
     assert len(gold) >= 40 and result.gold_events >= 50
     assert {name: round(s.f1, 3) for name, s in result.scores.items() if s.f1 < 0.95} == {}
+
+
+@pytest.mark.parametrize("gold, got, same", [
+    ("马约卡斯", "亚历杭德罗·马约卡斯", True),  # a transliteration by its last part
+    ("維萊·拉坎豐", "维莱·拉坎丰", True),  # script
+    ("拉坎丰", "维莱", False),  # another part
+    ("达契奇", "达契", False),  # a part of a part is not a name
+    ("Ahmed Nasser Al-Raisi", "Al-Raisi", False),  # English names are compared whole
+    ("H.E. Sheikh Rasheed Ahmad", "Sheikh Rasheed Ahmad", True),
+])
+def test_names_are_compared_as_names(gold, got, same):
+    from analysis.evaluate import _same_name
+
+    lang = "zh" if gold[0] >= "\u4e00" else "en"
+    assert _same_name(gold, got, lang) is same

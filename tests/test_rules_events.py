@@ -183,3 +183,10 @@ Beijing, 9 June 2016
 Earlier today I met with Guo Shengkun, the State Councillor and Minister of Public Security, and called on him to deepen cooperation.
 """))
     assert event["counterpart_en"] == "" and event["event_type"] == "meeting" and event["date"] == "2016-06-09"
+
+
+def test_told_from_the_visitors_side_in_chinese_chinas_official_is_the_principal(tmp_path):
+    event = only_event(run(tmp_path, a="""越中深化执法合作
+在陪同越南国家主席和夫人访华期间,8月20日,越南公安部部长梁三光上将在北京与中国国务委员、公安部部长王小洪举行了会谈。
+"""))
+    assert (event["principal_zh"], event["counterpart_zh"], event["counterpart_country"]) == ("王小洪", "梁三光", "VNM")
