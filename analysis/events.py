@@ -56,6 +56,10 @@ CHUNK_END_RE = re.compile(rf"\s+(?:in\s+[A-Z][a-z]+(?=\s*$|,|\s+(?:on|and)\b)|on
 # Two subjects: `Guo Shengkun and U.S. Secretary of Homeland Security Jeh Johnson met …`.
 JOINT_SUBJECT_RE = re.compile(r"\s+and\s+(?P<chunk>(?:his|her)?\s*[A-Z][^,;]{2,120}?)\s+(?:on\s+\w+\s+)?"
                               r"(?:met|held|co-chaired|signed|talked|spoke|had|jointly)\b")
+# A counterpart named before China's principal as a joint subject: `Minister Lâm together with Chinese
+# State Councillor … Wang Xiaohong co-chaired …`, `… Luong Tam Quang and his Chinese counterpart Wang …`.
+TOGETHER_RE = re.compile(r"(?:^|[.;]\s+|,\s+)(?P<chunk>[A-Z][^,;]{2,120}?)\s+(?:(?:together|along)\s+with\s+(?:his\s+|her\s+)?"
+                         r"|and\s+(?:his\s+|her\s+)?(?=Chinese\b|China's\b|China’s\b))[^,;]{0,120}$")
 # A lede about a meeting an opening paragraph names: `The meeting, chaired by China, was attended by …`.
 REFERS_BACK_RE = re.compile(r"\s*(?:The|This)\s+(?:\w+\s+)?(?:meeting|conference|session|forum|summit|dialogue|assembly)\b", re.I)
 # An organisation's acronym in a meeting's name: `China-Gulf Cooperation Council (GCC) Ministerial Dialogue`.
@@ -231,7 +235,7 @@ def en_patterns(roles: Roles) -> dict[str, re.Pattern]:
     verbs = "|".join(roles.lede_verbs_en)
     return {
         "after_principal": re.compile(
-            rf"^\s*(?:,[^,]{{3,160}},\s*)?(?:also\s+)?(?:(?:on\s+)?{WEEKDAY}\s+|here\s+|today\s+)?(?:also\s+)?(?:{verbs})\b"),
+            rf"^\s*(?:\([^)]{{1,20}}\)\s*)?(?:(?:,[^,]{{3,160}}){{1,3}},\s*)?(?:also\s+)?(?:(?:on\s+)?{WEEKDAY}\s+|here\s+|today\s+)?(?:also\s+)?(?:{verbs})\b"),
         "bilateral": re.compile(
             r"\b(?:(?P<direct>met|meets|received|receives|hosted|hosts)|phone call|phone talks?"
             r"|(?:phone |telephone |telephonic )?conversations?|telephone (?:call|talks?)"
@@ -280,18 +284,22 @@ def _read_en_from(article: Article, index: int, gazetteer: Gazetteer, roles: Rol
     masked = mask_abbreviations(lede, roles)
     patterns = en_patterns(roles)
     reading.event_type = classify_type(lede, "en")
-    principal_end = 0
+    principal_start = principal_end = 0
     names = en_name_spans(masked, roles)
     for start, end in names:
         after = masked[end:]
         if patterns["after_principal"].match(after):
             reading.principal = _official_en(masked, start, end, lede_line, roles)
-            principal_end = end
+            principal_start, principal_end = start, end
             break
     c = patterns["bilateral"].search(masked, principal_end)
     joint = JOINT_SUBJECT_RE.match(masked, principal_end) if reading.principal else None
     if joint and (not c or c.start() > joint.end("chunk")):
         _add_people_en(reading, joint.group("chunk"), gazetteer, roles)
+        c = None
+    together = TOGETHER_RE.search(masked[:principal_start]) if reading.principal else None
+    if together and not reading.counterparts:  # `Minister Lâm together with Chinese … Wang Xiaohong co-chaired …`
+        _add_people_en(reading, together.group("chunk"), gazetteer, roles)
         c = None
     if reading.principal is None and names:
         # Told from the other side (`Vietnamese Minister … held talks with his Chinese counterpart

@@ -190,3 +190,18 @@ def test_told_from_the_visitors_side_in_chinese_chinas_official_is_the_principal
 在陪同越南国家主席和夫人访华期间,8月20日,越南公安部部长梁三光上将在北京与中国国务委员、公安部部长王小洪举行了会谈。
 """))
     assert (event["principal_zh"], event["counterpart_zh"], event["counterpart_country"]) == ("王小洪", "梁三光", "VNM")
+
+
+def test_a_principal_in_apposition_of_several_parts_and_a_caption_mark(tmp_path):
+    event = only_event(run(tmp_path, a="""China, Thailand to enhance cooperation
+Meng Jianzhu (L), a member of the Political Bureau of the CPC Central Committee, and head of the Commission for Political and Legal Affairs, meets with Thai Deputy Prime Minister Prawit Wongsuwan in Beijing, capital of China, Aug. 3, 2016.
+"""))
+    assert (event["principal_en"], event["counterpart_en"], event["counterpart_country"], event["date"]) == (
+        "Meng Jianzhu", "Prawit Wongsuwan", "THA", "2016-08-03")
+
+
+def test_a_counterpart_named_together_with_chinas_principal_as_subject(tmp_path):
+    event = only_event(run(tmp_path, a="""Ministers co-chair conference
+HANOI, Sept. 14 (VNA) -- The same day, Minister To Lam together with Chinese State Councillor and Minister of Public Security Wang Xiaohong co-chaired the eighth ministerial conference on crime prevention and control.
+"""))
+    assert (event["principal_en"], event["counterpart_en"]) == ("Wang Xiaohong", "To Lam")
