@@ -80,6 +80,12 @@ class Reading:
     def add(self, counterpart: Counterpart) -> None:
         """Add a counterpart unless it is one already listed (the same name, or a part of it)."""
         for known in self.counterparts:
+            if _principal_key(known) != _principal_key(counterpart):  # met by another of China's officials
+                if counterpart.is_person and known.is_person and same_person(known.name, counterpart.name) \
+                        and len(known.name) > len(counterpart.name):  # `Wissanu`: named in full before
+                    counterpart.name, counterpart.role = known.name, counterpart.role or known.role
+                    counterpart.country, counterpart.org = counterpart.country or known.country, counterpart.org or known.org
+                continue
             if counterpart.is_person and known.is_person and same_person(known.name, counterpart.name):
                 known.line = known.line or counterpart.line
                 if len(counterpart.name) > len(known.name):  # `Al-Raisi`, then `Ahmed Nasser Al-Raisi`
@@ -90,6 +96,11 @@ class Reading:
                     (counterpart.org and counterpart.org == known.org) or counterpart.name == known.name):
                 return
         self.counterparts.append(counterpart)
+
+
+def _principal_key(counterpart: Counterpart) -> str:
+    official = counterpart.principal
+    return name_key(official.name_en or official.name_zh) if official else ""
 
 
 # A lede's group of visitors, told one by one in the paragraphs after it: `met with guests from Laos,
@@ -187,10 +198,21 @@ def _read_zh_from(article: Article, index: int, gazetteer: Gazetteer, roles: Rol
     # Meetings told one per paragraph: `7日,王小洪在比什凯克会见…`, `在会见圭亚那内政部长本恩时,王小洪表示…`
     principal = to_simplified(reading.principal.name_zh) if reading.principal else ""
     for line, text in article.body[index + 1:]:
-        if not ((principal and principal in to_simplified(text[:40])) or "时" in text or "時" in text):
-            continue  # neither the principal as subject nor a `…时` clause: no engagement told here
         simple = to_simplified(text)
+        if not ((principal and principal in simple[:40]) or "时" in simple or OTHER_MEETING_ZH_RE.search(simple)):
+            continue  # neither the principal as subject, a `…时` clause, nor a meeting: no engagement told here
         at = simple.find(principal) if principal else -1
+        other = _other_principal_zh(simple, text, line, principal, gazetteer, roles) if not 0 <= at < 20 else None
+        if other:  # `同日,公安部副部长许甘露会见了…`: another of China's officials met someone
+            official, end = other
+            for kind in ("bilateral", "received"):
+                c = patterns[kind].search(simple, end)
+                if c and c.start() - end <= 12:
+                    for start, stop in counterpart_spans_zh(simple, *c.span("chunk"), roles):
+                        found = counterpart_zh(slice_original(text, simple, start, stop), gazetteer, roles)
+                        reading.add(replace(found, when=text, line=line, principal=official))
+                    break
+            continue
         for kind in ("bilateral", "received"):
             c = patterns[kind].search(simple, at) if 0 <= at < 20 else None
             if c and c.start() - at <= len(principal) + 12:
@@ -202,6 +224,26 @@ def _read_zh_from(article: Article, index: int, gazetteer: Gazetteer, roles: Rol
             reading.add(replace(counterpart_zh(slice_original(text, simple, *w.span("chunk")), gazetteer, roles), line=line))
     fill_places(reading, to_simplified(article.title) + "\n" + simple_lede, gazetteer)
     return reading
+
+
+OTHER_MEETING_ZH_RE = re.compile(r"会见|会晤|会谈|通电话|通话")
+CHINA_TITLE_ZH_RE = re.compile(r"^(?:中国|中华人民共和国)?(?:国务委员|公安部|国家移民管理局)")
+
+
+def _other_principal_zh(simple: str, text: str, line: int, principal: str, gazetteer: Gazetteer,
+                        roles: Roles) -> tuple[Official, int] | None:
+    """Another of China's officials as the subject opening a paragraph (Simplified `simple`), and
+    where the name ends."""
+    m = zh_patterns(roles)["principal"].search(simple[:60])
+    if m is None or NOT_IN_NAME_ZH & set(m.group("name")) or (principal and m.group("name") == principal):
+        return None
+    start = m.start("role") + _joined_role_start(m.group("role"))
+    start += len(re.match(r"(?:[^，,]*[，,])?(?:同日|当天|当日|随后|此前|其间)?", simple[start:m.end("role")]).group(0))
+    person = gazetteer.person(m.group("name"))  # after the opening words: `同日,公安部副部长`
+    if not (person.side == "china" if person else CHINA_TITLE_ZH_RE.match(simple[start:m.end("role")])):
+        return None
+    return Official(name_zh=slice_original(text, simple, *m.span("name")),
+                    role_zh=slice_original(text, simple, start, m.end("role")), line=line, langs={"zh"}), m.end("name")
 
 
 def _china_side_zh(m: re.Match, gazetteer: Gazetteer) -> bool:
@@ -348,6 +390,12 @@ def _read_en_from(article: Article, index: int, gazetteer: Gazetteer, roles: Rol
         c = patterns["bilateral"].search(masked, at.end()) if at and at.start() < 40 else None
         if c and c.start() - at.end() <= 40 and patterns["after_principal"].match(masked[at.end():]):
             _add_people_en(reading, c.group("chunk"), gazetteer, roles, when=text, line=line)
+        elif other := _other_principal_en(masked, line, reading.principal, gazetteer, roles):
+            # `State Councilor and Minister of Public Security Zhao Kezhi held talks with Wissanu on Friday.`
+            official, end = other
+            c = patterns["bilateral"].search(masked, end)
+            if c and c.start() - end <= 40:
+                _add_people_en(reading, c.group("chunk"), gazetteer, roles, when=text, line=line, principal=official)
         for w in when_meeting_en(masked, roles):
             _add_people_en(reading, w.group("chunk"), gazetteer, roles, line=line, context=text)
     fill_places(reading, article.title + "\n" + lede, gazetteer)
@@ -379,6 +427,18 @@ def _official_en(text: str, start: int, end: int, line: int, roles: Roles) -> Of
     return Official(name_en=text[start:end], role_en=role, line=line, langs={"en"})
 
 
+def _other_principal_en(text: str, line: int, principal: Official | None, gazetteer: Gazetteer,
+                        roles: Roles) -> tuple[Official, int] | None:
+    """Another of China's officials as the subject opening a paragraph, and where the name ends."""
+    for start, end in en_name_spans(text[:160], roles):
+        if start < 100 and en_patterns(roles)["after_principal"].match(text[end:]) \
+                and not (principal and name_key(text[start:end]) == name_key(principal.name_en)) \
+                and _chinese_official(text, start, end, gazetteer):
+            return _official_en(text, start, end, line, roles), end
+        break
+    return None
+
+
 def _chinese_official(text: str, start: int, end: int, gazetteer: Gazetteer) -> bool:
     """Whether the romanised name at text[start:end] is China's official: the gazetteer says so,
     or the words before it do (`his Chinese counterpart`, `China's Minister of Public Security`)."""
@@ -389,7 +449,7 @@ def _chinese_official(text: str, start: int, end: int, gazetteer: Gazetteer) -> 
 
 
 def _add_people_en(reading: Reading, chunk: str, gazetteer: Gazetteer, roles: Roles, when: str = "",
-                   line: int = 0, context: str = "") -> None:
+                   line: int = 0, context: str = "", principal: Official | None = None) -> None:
     """Add the counterparts of a phrase; those of a paragraph (`line`) without a country take the
     paragraph's one foreign country."""
     context = when or context
@@ -400,9 +460,9 @@ def _add_people_en(reading: Reading, chunk: str, gazetteer: Gazetteer, roles: Ro
         if name and not (country or org) and len(places) == 1:
             country = next(iter(places))
         if name:
-            reading.add(Counterpart(name, role, True, country, org, when, line))
+            reading.add(Counterpart(name, role, True, country, org, when, line, principal))
         elif country or org:
-            reading.add(Counterpart(unmask(part).strip(" ,"), "", False, country, org, when, line))
+            reading.add(Counterpart(unmask(part).strip(" ,"), "", False, country, org, when, line, principal))
 
 
 def classify_type(text: str, lang: str) -> str:
@@ -518,6 +578,11 @@ def merge_readings(pair: Pair, zh: Reading | None, en: Reading | None, gazetteer
         for c in both:
             if c.is_person and gazetteer.person(c.name) is None:
                 note("not_in_gazetteer", f"counterpart not in the gazetteer: {c.name}")
+        own_en, own_zh, own_person = name_en, name_zh, person
+        other = next((c.principal for c in both if c.principal), None)
+        if other is not None:  # another of China's officials met this counterpart
+            own_en, own_zh = other.name_en, other.name_zh
+            own_person = gazetteer.person(own_zh or own_en)
         date = engagement_date(pair.date, [c.when for c in both if c.when], last_date)
         last_date = date
         own_type = min((classify_type(to_simplified(c.when), "zh" if c is c_zh else "en") for c in both if c.when),
@@ -528,9 +593,10 @@ def merge_readings(pair: Pair, zh: Reading | None, en: Reading | None, gazetteer
             "event_id": pair.event_id if not rows else f"{pair.event_id}-{len(rows) + 1}",
             "date": date, "year_inferred": pair.year_inferred, "year_source": pair.year_source,
             "event_type": own_type, "cameo_code": cameo_code(own_type, text),
-            "principal_en": name_en or (person.name_en if person else romanise(name_zh)),
-            "principal_zh": name_zh or (person.name_zh if person else ""),
-            "principal_role_en": principal_en.role_en if principal_en and principal_en.role_en else role_held(person, pair.date),
+            "principal_en": own_en or (own_person.name_en if own_person else romanise(own_zh)),
+            "principal_zh": own_zh or (own_person.name_zh if own_person else ""),
+            "principal_role_en": (other.role_en if other else principal_en.role_en if principal_en else "")
+            or role_held(own_person, pair.date),
             "counterpart_en": c_en.name if c_en else "", "counterpart_zh": c_zh.name if c_zh else "",
             "counterpart_role_en": c_en.role if c_en else "",
             "counterpart_country": country, "counterpart_org": org,

@@ -130,6 +130,7 @@ class Counterpart:
     org: str = ""
     when: str = ""  # the paragraph that tells this engagement when it is not the lede: its own date
     line: int = 0  # the line of the paragraph that tells this engagement alone (its topics are there)
+    principal: Official | None = None  # China's official in this engagement, when not the lede's
 
 
 def same_person(a: str, b: str) -> bool:

@@ -205,3 +205,22 @@ def test_a_counterpart_named_together_with_chinas_principal_as_subject(tmp_path)
 HANOI, Sept. 14 (VNA) -- The same day, Minister To Lam together with Chinese State Councillor and Minister of Public Security Wang Xiaohong co-chaired the eighth ministerial conference on crime prevention and control.
 """))
     assert (event["principal_en"], event["counterpart_en"]) == ("Wang Xiaohong", "To Lam")
+
+
+def test_another_of_chinas_officials_meeting_the_same_visitor_is_another_engagement(tmp_path):
+    tables = run(tmp_path, a="""China, Thailand to enhance cooperation
+BEIJING, May 31 (Xinhua) -- Chen Wenqing, head of the Commission for Political and Legal Affairs of the CPC Central Committee, met with Thai Deputy Prime Minister Prawit Wongsuwan in Beijing on Friday.
+Chen said the two sides should deepen cooperation.
+State Councilor and Minister of Public Security Wang Xiaohong held talks with Prawit on Friday.
+Wang said the two ministries would work together against telecom fraud.
+""", b="""许甘露会见老挝公安部副部长
+2023年6月6日,公安部部长助理陈思源在京会见老挝公安部副部长宋乔。
+同日,公安部副部长、国家移民管理局局长许甘露会见了宋乔一行。
+""")
+    events = tables.events.set_index("principal_en").sort_index()
+    assert list(events.index) == ["Chen Siyuan", "Chen Wenqing", "Wang Xiaohong", "Xu Ganlu"]
+    assert events.loc["Wang Xiaohong", "counterpart_en"] == "Prawit Wongsuwan"  # the full name, given before
+    assert events.loc["Wang Xiaohong", "date"] == events.loc["Chen Wenqing", "date"] == "--05-31"
+    assert events.loc["Xu Ganlu", "counterpart_zh"] == "宋乔" and events.loc["Xu Ganlu", "date"] == "2023-06-06"
+    wang_topics = tables.event_topics[tables.event_topics.event_id == events.loc["Wang Xiaohong", "event_id"]]
+    assert "telecom_fraud" in set(wang_topics.topic)
