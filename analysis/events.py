@@ -41,7 +41,7 @@ TYPE_CUES = {
         ("video_conference", re.compile(r"(?=[ov])(?:\bvideo\b|\bvideoconference\b|\bvirtual(?:ly)?\b|\bonline meeting\b)", re.I)),
         ("phone_call", re.compile(r"(?=[cpt])(?:\bphone\b|\btelephone\b|\btelephonic\b|\bcalled\b(?!\s+(?:on|upon|for)\b)|\bphone call\b)", re.I)),
         ("meeting", re.compile(r"(?=[chmrtv])(?:\bmet\b|\bmeets? with\b|\bheld talks\b|\btalks with\b|\bco-chair"
-                               r"|\bmeeting with\b|\breceived\b|\bvisit(?:ed|ing)? (?:to )?(?!the Ministry)[A-Z])", re.I)),
+                               r"|\bmeeting with\b|\breceived\b|\breception for\b|\bvisit(?:ed|ing)? (?:to )?(?!the Ministry)[A-Z])", re.I)),
     ],
 }
 HOSTED_RE = re.compile(r"访华|来华|在京|驻华|来访|走进|参观|in Beijing|to China|in China|visit(?:ed|s)? the Ministry", re.I)
@@ -60,6 +60,14 @@ JOINT_SUBJECT_RE = re.compile(r"\s+and\s+(?P<chunk>(?:his|her)?\s*[A-Z][^,;]{2,1
 # State Councillor … Wang Xiaohong co-chaired …`, `… Luong Tam Quang and his Chinese counterpart Wang …`.
 TOGETHER_RE = re.compile(r"(?:^|[.;]\s+|,\s+)(?P<chunk>[A-Z][^,;]{2,120}?)\s+(?:(?:together|along)\s+with\s+(?:his\s+|her\s+)?"
                          r"|and\s+(?:his\s+|her\s+)?(?=Chinese\b|China's\b|China’s\b))[^,;]{0,120}$")
+# The host of China's official, named before the verb: `… said PM Nguyen Xuan Phuc at his reception
+# for Chinese Minister …`, `Prime Minister Hun Manet received visiting Chinese …` (a title may stand
+# between the verb and the name: its words hold no comma).
+HOST_RE = re.compile(r"(?:^|[,;]\s+|\.\s+)(?:(?:said|says|stated|noted|told)\s+)?(?P<chunk>[A-Z][^,;]{2,120}?)\s+"
+                     r"(?:at\s+(?:his|her|a|the)\s+reception\s+for|(?:on\s+\w+\s+)?(?:received|receives|welcomed|welcomes|hosted|hosts)"
+                     r"(?:\s+a\s+delegation\s+led\s+by)?)\s+(?:the\s+)?(?:visiting\s+)?[^,;.]{0,120}$")
+# The host after China's official: `… Wang Xiaohong was received by Prime Minister Hun Manet`.
+RECEIVED_BY_RE = re.compile(r"\s*(?:,[^,]{3,160},\s*)?(?:was|were)\s+(?:warmly\s+)?received\s+by\s+(?P<chunk>[^.;]{3,160}?)(?=\s+(?:on|in|at)\s|[.;,]|$)")
 # A lede about a meeting an opening paragraph names: `The meeting, chaired by China, was attended by …`.
 REFERS_BACK_RE = re.compile(r"\s*(?:The|This)\s+(?:\w+\s+)?(?:meeting|conference|session|forum|summit|dialogue|assembly)\b", re.I)
 # An organisation's acronym in a meeting's name: `China-Gulf Cooperation Council (GCC) Ministerial Dialogue`.
@@ -339,6 +347,11 @@ def _read_en_from(article: Article, index: int, gazetteer: Gazetteer, roles: Rol
     if joint and (not c or c.start() > joint.end("chunk")):
         _add_people_en(reading, joint.group("chunk"), gazetteer, roles)
         c = None
+    guest = RECEIVED_BY_RE.match(masked, principal_end) if reading.principal else None
+    if guest:  # `Wang … was received by Prime Minister Hun Manet`
+        reading.event_type = "meeting" if reading.event_type == "event" else reading.event_type
+        _add_people_en(reading, guest.group("chunk"), gazetteer, roles)
+        c = None
     together = TOGETHER_RE.search(masked[:principal_start]) if reading.principal else None
     if together and not reading.counterparts:  # `Minister Lâm together with Chinese … Wang Xiaohong co-chaired …`
         _add_people_en(reading, together.group("chunk"), gazetteer, roles)
@@ -352,6 +365,13 @@ def _read_en_from(article: Article, index: int, gazetteer: Gazetteer, roles: Rol
             subject = re.sub(r"^\W*(?:[A-Z]{2,}\s*[-–—]+\s*)?", "", masked[: c.start()])
             subject = re.sub(rf"(?:\s+(?:[a-z]+|{WEEKDAY}))+\s*$", "", subject)  # `… Luong Tam Quang on Saturday had a`
             _add_people_en(reading, subject, gazetteer, roles)
+            c = None
+        elif chinese and (host := HOST_RE.search(masked[: chinese[0]])):
+            # China's official as the guest: `… said PM Nguyen Xuan Phuc at his reception for Chinese
+            # Minister … Guo Shengkun`, `Prime Minister Hun Manet received Chinese …`
+            reading.principal = _official_en(masked, *chinese, lede_line, roles)
+            reading.event_type = "meeting" if reading.event_type == "event" else reading.event_type
+            _add_people_en(reading, host.group("chunk"), gazetteer, roles)
             c = None
         elif chinese and not c:  # `… was held in Beijing, chaired by Chinese … Zhao Kezhi.`
             reading.principal = _official_en(masked, *chinese, lede_line, roles)

@@ -224,3 +224,17 @@ Wang said the two ministries would work together against telecom fraud.
     assert events.loc["Xu Ganlu", "counterpart_zh"] == "宋乔" and events.loc["Xu Ganlu", "date"] == "2023-06-06"
     wang_topics = tables.event_topics[tables.event_topics.event_id == events.loc["Wang Xiaohong", "event_id"]]
     assert "telecom_fraud" in set(wang_topics.topic)
+
+
+@pytest.mark.parametrize("lede", [
+    "Cambodia and China will deepen cooperation, said Prime Minister Hun Manet at his reception for Chinese State "
+    "Councilor and Minister of Public Security Wang Xiaohong on May 20 in Phnom Penh.",
+    "PHNOM PENH, May 20 (Xinhua) -- Cambodian Prime Minister Hun Manet on Monday received visiting Chinese State "
+    "Councilor and Minister of Public Security Wang Xiaohong.",
+    "Chinese State Councilor and Minister of Public Security Wang Xiaohong was received by Cambodian Prime Minister "
+    "Hun Manet in Phnom Penh on May 20.",
+])
+def test_chinas_official_received_as_a_guest(tmp_path, lede):
+    event = only_event(run(tmp_path, a=f"Prime Minister receives Chinese minister\n{lede}\n"))
+    assert (event["principal_en"], event["counterpart_en"], event["counterpart_country"], event["event_type"]) == (
+        "Wang Xiaohong", "Hun Manet", "KHM", "meeting")
