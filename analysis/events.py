@@ -181,6 +181,12 @@ def _read_zh_from(article: Article, index: int, gazetteer: Gazetteer, roles: Rol
     if m:
         reading.principal = Official(name_zh=slice_original(lede, simple, *m.span("name")),
                                      role_zh=slice_original(lede, simple, role_start, m.end("role")), line=lede_line, langs={"zh"})
+    elif guest := _guest_zh(simple, gazetteer, roles):
+        # China's official as the guest: `柬埔寨首相洪玛奈20日在金边会见中国国务委员、公安部部长王小洪`
+        host, (role_start, role_end), (name_start, name_end) = guest
+        reading.principal = Official(name_zh=slice_original(lede, simple, name_start, name_end),
+                                     role_zh=slice_original(lede, simple, role_start, role_end), line=lede_line, langs={"zh"})
+        reading.add(counterpart_zh(slice_original(lede, simple, *host), gazetteer, roles))
     offset = m.end() if m else 0
     before = re.search(r"(?:^|[，,。])(?P<chunk>[^，,。；;]{2,60}?)(?:和|与|同)$", simple[:role_start]) if m else None
     if before and split_role_name_zh(before.group("chunk"), roles)[1]:
@@ -232,6 +238,26 @@ def _read_zh_from(article: Article, index: int, gazetteer: Gazetteer, roles: Rol
             reading.add(replace(counterpart_zh(slice_original(text, simple, *w.span("chunk")), gazetteer, roles), line=line))
     fill_places(reading, to_simplified(article.title) + "\n" + simple_lede, gazetteer)
     return reading
+
+
+# China's official met by a host: `…会见(了)(正在老挝访问的)(中国)国务委员、公安部部长王小洪`.
+GUEST_ZH_RE = re.compile(r"(?:会见|会晤|接见|拜会|见)(?:了)?(?:正在[^，,。]{1,12}的|来访的|到访的)?"
+                         r"(?P<official>[\u4e00-\u9fff、·]{4,40}?)(?=[。，,；;]|时|并|$)")
+
+
+def _guest_zh(simple: str, gazetteer: Gazetteer, roles: Roles
+              ) -> tuple[tuple[int, int], tuple[int, int], tuple[int, int]] | None:
+    """The host's span, and the role's and name's spans of China's official the host met, in a
+    Simplified lede that has China's official as the object of its verb."""
+    for m in GUEST_ZH_RE.finditer(simple):
+        role, name = split_role_name_zh(m.group("official"), roles)
+        person = gazetteer.person(name) if name else None
+        china = person.side == "china" if person else bool(role) and CHINA_TITLE_ZH_RE.match(role.removeprefix("中国"))
+        host = re.search(r"(?:^|[，,。；;])(?P<chunk>[^，,。；;]{2,60}?)$", simple[: m.start()])
+        if name and china and host and split_role_name_zh(host.group("chunk"), roles)[0]:
+            start = m.start("official")
+            return host.span("chunk"), (start, start + len(role)), (start + len(role), m.end("official"))
+    return None
 
 
 OTHER_MEETING_ZH_RE = re.compile(r"会见|会晤|会谈|通电话|通话")

@@ -238,3 +238,13 @@ def test_chinas_official_received_as_a_guest(tmp_path, lede):
     event = only_event(run(tmp_path, a=f"Prime Minister receives Chinese minister\n{lede}\n"))
     assert (event["principal_en"], event["counterpart_en"], event["counterpart_country"], event["event_type"]) == (
         "Wang Xiaohong", "Hun Manet", "KHM", "meeting")
+
+
+@pytest.mark.parametrize("lede, host, country", [
+    ("新华社金边5月20日电 柬埔寨首相洪玛奈20日在金边会见中国国务委员、公安部部长王小洪。", "洪玛奈", "KHM"),
+    ("5月21日,老挝国家主席通伦在万象会见了正在老挝访问的国务委员、公安部部长王小洪。", "通伦", "LAO"),
+])
+def test_chinas_official_received_as_a_guest_in_chinese(tmp_path, lede, host, country):
+    event = only_event(run(tmp_path, a=f"王小洪访问\n{lede}\n"))
+    assert (event["principal_zh"], event["counterpart_zh"], event["counterpart_country"], event["event_type"]) == (
+        "王小洪", host, country, "meeting")
