@@ -1,32 +1,66 @@
-"""Attendees: the Chinese officials also present at an engagement, named in a list that closes the
-article (`…、…參加活動。`, `Also present were …`, `… was attended by …`), and linked across the
-two languages by pinyin.
+"""Attendees: the Chinese officials also present at an engagement, named in a list anywhere in the
+article (`…、…參加活動。`, `…陪同会见`, `在…陪同下`, `Also present were …`, `… was attended by …`,
+`accompanied by …`, `his delegation, which included …`), and linked across the two languages by
+pinyin. China's envoys abroad are China's side; the other side's officials (a title naming another
+country or an organisation, a counterpart of the engagement, those listed after them) are not.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
 from rapidfuzz import fuzz
 
 from .diagnostics import Diagnostic
 from .gazetteer import Gazetteer
-from .names import Official, Roles, en_name_spans, list_items, name_key, romanise, slice_original, split_role_name_zh
+from .names import (Official, Roles, en_name_spans, list_items, load_roles, name_key, romanise,
+                    same_person, slice_original, split_role_name_zh)
 from .pair import Pair
 from .segment import Article
 from .text import to_simplified
 
-# `…、…参加活动。` (Simplified) and its English forms.
-LIST_ZH_RE = re.compile(r"(?:^|。)(?P<list>[^。]{4,400}?)(?:陪同)?(?:参加|陪同|出席)(?:了)?(?:上述)?[^。，,、]{0,10}。")
-LIST_EN_RE = re.compile(
-    r"(?:^|(?<=[.!?]\s))(?:Also present (?:were|was|at the (?:meeting|event|talks) were)\s+(?P<list1>[^.]+?(?:\.\s*$|(?=\.\s))))"
-    r"|(?:^|(?<=[.!?]\s))(?P<list2>[^.]+?)\s+(?:also\s+)?(?:attended|were present at|was present at|accompanied|joined)"
-    r"\s+(?:the\s+)?(?:event|meeting|talks|call|activities|activity|phone call|video conference)"
-    r"|\b(?:was|were)\s+(?:also\s+)?(?:attended|joined)\s+by\s+(?P<list3>[^.]+)")
+# Chinese lists are found from their verb (`参加`, `陪同`, `出席`, `在座`): what follows it must end
+# the clause within a few words (`参加会见。`, `参加会见,并与…`, `参加上述活动`, or the end of a copy
+# cut after the verb) …
+ATTENDANCE_VERBS_ZH = ("参加", "參加", "陪同", "出席", "在座")
+VERB_TAIL_ZH_RE = re.compile(r"(?:了)?(?:上述)?[^。，,、；;！？]{0,12}?(?=[。，,；;！？]|$)")
+# … and what precedes it, from the sentence's start, is the list and how its people took part
+# (`等`, `也`, `应邀分别在贝尔格莱德和北京`, `率团`).
+LIST_ZH_RE = re.compile(
+    r"\s*(?P<list>[^。；;！？]{4,400}?)"
+    r"(?:等(?:人|同志)?)?(?:也|还|亦|均|一同|共同|同时)?(?:应邀)?(?:分别)?(?:在[^。，,、；;]{1,24}?)?"
+    r"(?:率(?:领)?[^。，,、；;]{0,12}?代表团|率团)?(?:陪同|一同)?")
+SENTENCE_STOPS_ZH = "。；;！？"
+# What ends a sentence; a paragraph without it at its end is a copy cut short.
+SENTENCE_END_ZH = tuple("。！？”」』）)…")  # not `?`: damage puts it in the middle of names
+# A person's name in a list (Chinese or transliterated), not a title's remains or a date.
+NAME_ZH_RE = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,8}(?:·[\u4e00-\u9fff]{1,8}){1,3}")
 
-
-def closing_paragraphs(article: Article, count: int = 2) -> list[tuple[int, str]]:
-    """The paragraphs where the attendee list stands: the last ones, after the lede."""
-    return article.body[1:][-count:] or article.body
+# English lists are found from a cue word too (a paragraph holds one of ATTENDANCE_CUES_EN first).
+ATTENDANCE_CUES_EN = ("ttend", "present", "Present", "ccompanied", "joined", "part in", "participated", "delegation")
+CUE_EN_RE = re.compile(r"Also |Present|Attending|Among those|attended|present|in attendance|accompanied|joined"
+                       r"|took part in|participated in|delegation")
+EVENT_EN = r"(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:event|meeting|talks|call|activities|activity|conference|ceremony)\b"
+# The shapes of a sentence with its cue, each tried at the cue: after `lead` and `by` the list runs
+# to the sentence's end (`by`: or to a semicolon); before `verb` and `present` it runs from the
+# sentence's start.
+CUE_SHAPES_EN = {
+    # `Also present (at the meeting) were …`, `Present were …`, `Among those attending were …`
+    "lead": re.compile(r"(?:Also\s+(?:present|attending|in\s+attendance|participating)|Present|Attending"
+                       r"|Among\s+those\s+(?:present|attending))(?:\s+(?:at|in)\s+" + EVENT_EN + r")?\s+(?:were|was)\s+"),
+    # `… (also) attended the meeting`, `… took part in the talks`, `… were present at the event`
+    "verb": re.compile(r"(?:attended|accompanied|joined|took\s+part\s+in|participated\s+in|present\s+at)\s+" + EVENT_EN),
+    # `… were (also) present.`, `… was in attendance`
+    "present": re.compile(r"(?:present|in\s+attendance)\b(?!\s+(?:day|time|situation|state|moment))"),
+    # `The meeting was attended by …`, `… accompanied by …`, `delegation, which included …`
+    "by": re.compile(r"(?:attended|joined|accompanied)\s+by\s+|delegation,?\s+(?:which\s+|that\s+)?"
+                     r"(?:included|includes|including|comprising|consisting\s+of)\s+"),
+}
+BE_BEFORE_EN_RE = re.compile(r"\s(?:were|was)\s+(?:also\s+)?$")
+ALSO_BEFORE_EN_RE = re.compile(r"\s+(?:(?:were|was)\s+)?(?:also\s+)?$")
+# A title after a listed name: `, vice minister of public security,` (up to a comma or `and`).
+TITLE_AFTER_EN_RE = re.compile(r",\s*([^,]+?)\s*(?:,|\band\b|$)")
 
 
 def foreign_title_zh(title: str, gazetteer: Gazetteer) -> bool:
@@ -41,19 +75,83 @@ def foreign_title_zh(title: str, gazetteer: Gazetteer) -> bool:
     return any(code != "CHN" and not title[:start].endswith("驻") for start, _, code in countries + orgs)
 
 
+def _lists_zh(article: Article) -> list[tuple[int, str, str, list[tuple[int, int]]]]:
+    """(line, paragraph, its Simplified form, the spans of its lists) of every paragraph that
+    names people taking part: `…、…参加活动。` anywhere in the body (a one-paragraph copy holds
+    its list in the lede), `在…陪同下`, and the unfinished list that closes a copy cut short."""
+    found = []
+    last = len(article.body) - 1
+    for index, (line, text) in enumerate(article.body):
+        spans = []
+        simple = None
+        if any(verb in text for verb in ATTENDANCE_VERBS_ZH):
+            simple = to_simplified(text)
+            spans = list_spans_zh(simple)
+        if index == last and index > 0 and text.rstrip() and not text.rstrip().endswith(SENTENCE_END_ZH):
+            simple = simple if simple is not None else to_simplified(text)
+            start = max(simple.rfind(stop) for stop in SENTENCE_STOPS_ZH) + 1
+            if not any(s <= start < e for s, e in spans):
+                spans.append((start, len(simple)))
+        if spans:
+            found.append((line, text, simple, spans))
+    return found
+
+
+def list_spans_zh(simple: str) -> list[tuple[int, int]]:
+    """The spans of the lists of people taking part in a Simplified paragraph, found from their verbs.
+
+    >>> text = "会后,双方签署了纪要。公安部副部长林锐、外交部部长助理吴江浩等参加会见,并共同主持会议。"
+    >>> [text[s:e] for s, e in list_spans_zh(text)]
+    ['公安部副部长林锐、外交部部长助理吴江浩']
+    >>> text = "赵克志在公安部副部长林锐陪同下考察了边境口岸。"
+    >>> [text[s:e] for s, e in list_spans_zh(text)]
+    ['公安部副部长林锐']
+    """
+    spans: list[tuple[int, int]] = []
+    for verb in ("参加", "陪同", "出席", "在座"):
+        at = simple.find(verb)
+        while at >= 0:
+            span = _list_before_zh(simple, at)
+            if span and span not in spans:
+                spans.append(span)
+            at = simple.find(verb, at + 2)
+    return sorted(spans)
+
+
+def _list_before_zh(simple: str, at: int) -> tuple[int, int] | None:
+    if simple.startswith("陪同下", at):  # `在公安部副部长李伟陪同下`
+        clause = max(simple.rfind(stop, 0, at) for stop in SENTENCE_STOPS_ZH + "，,") + 1
+        start, end = simple.rfind("在", clause, at) + 1, at - simple.endswith("的", 0, at)
+        return (start, end) if start and end - start >= 4 else None
+    if not VERB_TAIL_ZH_RE.match(simple, at + 2):
+        return None
+    m = LIST_ZH_RE.fullmatch(simple, max(simple.rfind(stop, 0, at) for stop in SENTENCE_STOPS_ZH) + 1, at)
+    return m.span("list") if m else None
+
+
 def attendees_zh(article: Article, roles: Roles, principal: Official | None, gazetteer: Gazetteer) -> list[Official]:
     """Named officials of China's side in a `…、…參加活動。` sentence; offices without a named person,
     and the other side's officials (`老挝公安部常务副部长辛塔冯`), are left out.
 
     A title standing alone (`公安部副部長、國家移民管理局局長許甘露`) is the first half of the next item's title.
+    The unfinished list of a copy cut short counts when it opens with a title and a name, and
+    its last item (perhaps cut) is dropped.
     """
     found: list[Official] = []
-    for line, text in closing_paragraphs(article):
-        simple = to_simplified(text)
-        for m in LIST_ZH_RE.finditer(simple):
-            prefix = ""
-            for start, end in list_items(m.group("list")):
-                start, end = start + m.start("list"), end + m.start("list")
+    for line, text, simple, spans in _lists_zh(article):
+        for list_start, list_end in spans:
+            cut = list_end == len(simple)  # the unfinished list of a copy cut short
+            items = [(start + list_start, end + list_start) for start, end in list_items(simple[list_start:list_end])]
+            if cut:
+                # words of the clause before the list (`会见后,`) are no item
+                while items and simple[items[0][1]:items[0][1] + 1] in (",", "，") \
+                        and not split_role_name_zh(simple[items[0][0]:items[0][1]].strip(), roles)[0]:
+                    items.pop(0)
+                if len(items) < 3 or not all(split_role_name_zh(simple[items[0][0]:items[0][1]].strip(), roles)):
+                    continue
+                items = items[:-1]
+            prefix, other_side = "", False
+            for start, end in items:
                 item = simple[start:end]
                 start, end = start + len(item) - len(item.lstrip()), end - len(item) + len(item.rstrip())
                 item = item.strip()  # the offsets of the original must be those of the item
@@ -62,35 +160,129 @@ def attendees_zh(article: Article, roles: Roles, principal: Official | None, gaz
                 if role and not name:
                     prefix += original + "、"
                     continue
-                person = bool(role) and not any(marker in item for marker in roles.not_person_zh) \
-                    and not foreign_title_zh(prefix + role, gazetteer)
+                title, title_original, prefix = to_simplified(prefix) + role, prefix + original[: len(role)], ""
+                if not role or NAME_ZH_RE.fullmatch(name) is None or any(marker in item for marker in roles.not_person_zh):
+                    continue  # no one named, or an office
+                foreign = foreign_title_zh(title, gazetteer)
+                # China's side is listed first: after the other side's first official, the rest are
+                # theirs too (`柬埔寨驻华大使西索达、内政部国务秘书腾萨翁`) unless named Chinese.
+                other_side = other_side or foreign
+                if foreign or other_side and not any(code == "CHN" for *_, code in gazetteer.find("country", title, "zh")):
+                    continue
                 name_orig = original[len(role):]
-                if person and not (principal and name_key(name_orig) == name_key(principal.name_zh)):
-                    found.append(Official(name_zh=name_orig, role_zh=prefix + original[: len(role)], line=line, langs={"zh"}))
-                prefix = ""
+                if not (principal and name_key(name_orig) == name_key(principal.name_zh)) \
+                        and not any(name_key(o.name_zh) == name_key(name_orig) for o in found):
+                    found.append(Official(name_zh=name_orig, role_zh=title_original, line=line, langs={"zh"}))
     return found
 
 
-ATTENDANCE_CUES_EN = ("Also present", "attended", "present at", "accompanied", "joined")  # `attended by` too
+def list_spans_en(text: str, roles: Roles) -> list[tuple[int, int]]:
+    """The spans of the lists of people taking part in an English paragraph, found from their cues.
+
+    >>> text = ("Wang was accompanied by Lin Rui. Also present at the meeting were Chen Hai and Xu Bo. "
+    ...         "Lt. Gen. Li Gang and Hu Bin were also present.")
+    >>> [text[s:e] for s, e in list_spans_en(text, load_roles())]
+    ['Lin Rui', 'Chen Hai and Xu Bo', 'Lt. Gen. Li Gang and Hu Bin']
+    """
+    spans: list[tuple[int, int]] = []
+    read_to = 0
+    for cue in CUE_EN_RE.finditer(text):
+        at = cue.start()
+        if at < read_to:  # a cue inside a list's opening words
+            continue
+        start, end = sentence_around(text, at, roles)
+        if at == start and (m := CUE_SHAPES_EN["lead"].match(text, at, end)):
+            spans.append((m.end(), end))
+            read_to = m.end()
+        elif m := CUE_SHAPES_EN["by"].match(text, at, end):
+            stop = text.find(";", m.end(), end)
+            spans.append((m.end(), end if stop < 0 else stop))
+        elif CUE_SHAPES_EN["verb"].match(text, at, end):
+            also = ALSO_BEFORE_EN_RE.search(text, start, at)
+            spans.append((start, also.start() if also else at))
+        elif CUE_SHAPES_EN["present"].match(text, at, end) and (be := BE_BEFORE_EN_RE.search(text, start, at)):
+            spans.append((start, be.start()))
+    return [span for span in spans if span[1] > span[0]]
+
+
+def sentence_around(text: str, at: int, roles: Roles) -> tuple[int, int]:
+    """The start and end (before its full stop) of the sentence of `text` around `at`; the full
+    stop of an abbreviation or an initial ends none.
+
+    >>> text = "Talks held. Also present was Lt. Gen. Li Gang, U.S. expert J. Smith. Then lunch."
+    >>> start, end = sentence_around(text, 20, load_roles()); text[start:end]
+    'Also present was Lt. Gen. Li Gang, U.S. expert J. Smith'
+    """
+    start = at
+    while True:
+        stop = max(text.rfind(". ", 0, start), text.rfind("! ", 0, start), text.rfind("? ", 0, start))
+        if stop < 0 or not _abbreviation_before(text, stop, roles):
+            start = 0 if stop < 0 else stop + 2
+            break
+        start = stop
+    end = at
+    while True:
+        stops = [i for i in (text.find(". ", end), text.find("! ", end), text.find("? ", end)) if i >= 0]
+        if not stops or not _abbreviation_before(text, min(stops), roles):
+            end = min(stops) if stops else len(text.rstrip(" .!?\n"))
+            break
+        end = min(stops) + 1
+    return start + len(text[start:end]) - len(text[start:end].lstrip()), end
+
+
+def _abbreviation_before(text: str, stop: int, roles: Roles) -> bool:
+    """Whether the full stop at `stop` ends an abbreviation (`U.S.`, `Gen.`) or an initial (`J.`)."""
+    word = text[text.rfind(" ", 0, stop) + 1: stop + 1].lstrip("(“\"'")
+    return len(word) == 2 and word[0].isupper() or word in abbreviation_set(roles)
+
+
+@lru_cache(maxsize=4)
+def abbreviation_set(roles: Roles) -> frozenset[str]:
+    return frozenset(roles.abbreviations_en)
 
 
 def attendees_en(article: Article, roles: Roles, principal: Official | None) -> list[Official]:
-    """Named officials of `Also present were …` or `… attended the event`, each with the title before the name."""
+    """Named officials of `Also present were …`, `… attended the event`, `… were present`,
+    `accompanied by …`, `his delegation, which included …`, anywhere in the body, each with the
+    title before the name (or after it: `Lin Rui, vice minister of public security`)."""
     found: list[Official] = []
-    for line, text in closing_paragraphs(article):
-        if not any(cue in text for cue in ATTENDANCE_CUES_EN):  # the list's pattern cannot match
+    for line, text in article.body:
+        if not any(cue in text for cue in ATTENDANCE_CUES_EN):  # no list's cue: nothing to read
             continue
-        for m in LIST_EN_RE.finditer(text):
-            listing = m.group("list1") or m.group("list2") or m.group("list3") or ""
+        for list_start, list_end in list_spans_en(text, roles):
+            listing = text[list_start:list_end]
             previous = 0
-            for start, end in en_name_spans(listing, roles):
+            spans = en_name_spans(listing, roles)
+            for i, (start, end) in enumerate(spans):
                 name = listing[start:end]
-                role = re.sub(r"^(?:,|\band\b|\s)+", "", listing[previous:start]).strip(" ,")
+                # the title before the name, after the previous name's own (`Lin Rui, vice minister …, and …`)
+                role = re.sub(r"^(?:and\b|\s)+", "", re.split(r",\s+", listing[previous:start])[-1]).strip(" ,")
+                if not role:  # or after it: `Lin Rui, vice minister of public security`
+                    after = TITLE_AFTER_EN_RE.match(listing, end, spans[i + 1][0] if i + 1 < len(spans) else len(listing))
+                    role = after.group(1).strip() if after else ""
                 previous = end
                 if principal and name_key(name) == name_key(principal.name_en):
                     continue
+                if any(name_key(o.name_en) == name_key(name) for o in found):
+                    continue
                 found.append(Official(name_en=name, role_en=role, line=line, langs={"en"}))
     return found
+
+
+def foreign_title_en(title: str, gazetteer: Gazetteer) -> bool:
+    """Whether an English title is another side's: it names a foreign country or an organisation
+    other than as the post of a Chinese envoy (`Chinese Ambassador to Myanmar`), or it is an
+    envoy to China.
+
+    >>> g = __import__("analysis.gazetteer", fromlist=["x"]).load_gazetteer()
+    >>> [foreign_title_en(t, g) for t in ("Chinese Ambassador to Serbia", "Serbian Ambassador to China",
+    ...     "Ambassador of Serbia to China", "Vice Minister of Public Security", "Lao Deputy Minister")]
+    [False, True, True, False, True]
+    """
+    countries, orgs = gazetteer.find_both(title, "en")
+    envoy = lambda start: re.search(r"\b(?:to|in)\s+(?:the\s+)?$", title[:start]) is not None  # noqa: E731
+    return any((code != "CHN") != envoy(start) for start, _, code in countries) \
+        or any(not envoy(start) for start, _, _ in orgs)
 
 
 def merge_officials(zh: list[Official], en: list[Official]) -> list[Official]:
@@ -111,9 +303,16 @@ def attendee_rows(pair: Pair, zh: list[Official], en: list[Official], event_ids:
                   ) -> tuple[list[dict], list[Diagnostic]]:
     """The attendees of an article's engagements (`event_ids`), both languages merged, each with
     the file and line that names them; one named in one version only, or unknown to the
-    gazetteer, is noted."""
+    gazetteer, is noted. The other side is left out: a counterpart, an English title naming
+    another country."""
     rows, diagnostics = [], []
+    counterparts = [c.name for a in (pair.zh, pair.en) if a and a.reading for c in a.reading.counterparts if c.is_person and c.name]
+    # the last title of a role (`… Peter Tan and Chinese Ambassador to Singapore`) says whose side
+    en = [o for o in en if not foreign_title_en(re.split(r"\band\s+", o.role_en)[-1], gazetteer)]
     for person in merge_officials(zh, en):
+        if any(same_person(name, c) for name in (person.name_zh, person.name_en) if name for c in counterparts):
+            continue  # the other side, named in a list of those present
+
         source = pair.zh if "zh" in person.langs and pair.zh else pair.en
         for event_id in event_ids:
             rows.append({
