@@ -133,6 +133,7 @@ class Counterpart:
     principal: Official | None = None  # China's official in this engagement, when not the lede's
 
 
+@lru_cache(maxsize=1 << 16)  # the same names meet again in every copy of a readout
 def same_person(a: str, b: str) -> bool:
     """One person named twice: a name and a part of it, the same name in another script or
     spelling ('Ivica Dacic' and 'Dacic', '维莱·拉坎丰' and '維萊·拉坎豐', 'Rasheed' and 'Rashid').
