@@ -140,7 +140,7 @@ def zh_patterns(roles: Roles) -> dict[str, re.Pattern]:
             # a day after the name: `17日`, `周日`, `周日(2月18日)`
             r"(?:(?:\d{1,2}月)?\d{1,2}日|(?:周|星期)[一二三四五六日天])?(?:[(（](?:\d{1,2}月)?\d{1,2}日[)）])?"
             r"(?=(?:分别|先后|亲切|共同|一同|日前|近日|当天|当日)?(?:应约|应邀|同|与|和|会见|会晤|出席|在|致电|通电话"
-            r"|主持|接见|率|视频|表示|向|赴|前往|会同|对|访问|举行|进行))"),
+            r"|主持|接见|率|视频|表示|向|赴|前往|会同|对|访问|举行|进行|参加))"),
         "bilateral": re.compile(
             r"(?:同|与|和)(?P<chunk>[^，,。；;]{2,60}?)(?:举行)?(?:紧急)?(?:视频)?"
             r"(?:通电话|通话|会谈|会晤|工作会谈|视频会晤|视频通话|共同主持)"),
@@ -211,7 +211,7 @@ def _read_zh_from(article: Article, index: int, gazetteer: Gazetteer, roles: Rol
             reading.add(Counterpart(chunk.strip()))
     # Meetings told one per paragraph: `7日,王小洪在比什凯克会见…`, `在会见圭亚那内政部长本恩时,王小洪表示…`
     principal = to_simplified(reading.principal.name_zh) if reading.principal else ""
-    for line, text in article.body[index + 1:]:
+    for line, text in paragraphs_after(article, index, roles):
         simple = to_simplified(text)
         if not ((principal and principal in simple[:40]) or "时" in simple or OTHER_MEETING_ZH_RE.search(simple)):
             continue  # neither the principal as subject, a `…时` clause, nor a meeting: no engagement told here
@@ -238,6 +238,27 @@ def _read_zh_from(article: Article, index: int, gazetteer: Gazetteer, roles: Rol
             reading.add(replace(counterpart_zh(slice_original(text, simple, *w.span("chunk")), gazetteer, roles), line=line))
     fill_places(reading, to_simplified(article.title) + "\n" + simple_lede, gazetteer)
     return reading
+
+
+# A sentence's end: `。` in Chinese, a full stop before a capital in English (abbreviations masked).
+SENTENCE_END_RE = {"zh": re.compile(r"(?<=[。！？])"), "en": re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"])")}
+
+
+def paragraphs_after(article: Article, index: int, roles: Roles) -> list[tuple[int, str]]:
+    """The paragraphs after the lede (body[index]), where more engagements are told. A copy whose
+    paragraphs were run into one line has its lede's later sentences read as paragraphs (a lede
+    of three sentences or more, on its line).
+
+    >>> a = Article("a.txt", "zh", 1, 2, title_lines=[(1, "T")],
+    ...             body=[(2, "甲会见乙。甲表示合作。副部长丙参加会见,并与乙共同主持会议。")])
+    >>> paragraphs_after(a, 0, load_roles())
+    [(2, '甲表示合作。'), (2, '副部长丙参加会见,并与乙共同主持会议。')]
+    """
+    line, lede = article.body[index] if article.body else (0, "")
+    text = lede if article.lang == "zh" else mask_abbreviations(lede, roles)
+    sentences = [unmask(s).strip() for s in SENTENCE_END_RE[article.lang].split(text) if s.strip()]
+    run_together = [(line, s) for s in sentences[1:]] if len(sentences) >= 3 else []
+    return run_together + list(article.body[index + 1:])
 
 
 # China's official met by a host: `…会见(了)(正在老挝访问的)(中国)国务委员、公安部部长王小洪`.
@@ -307,7 +328,9 @@ def counterpart_spans_zh(text: str, start: int, end: int, roles: Roles) -> list[
     return [(start, end)]
 
 
+@lru_cache(maxsize=4)
 def en_patterns(roles: Roles) -> dict[str, re.Pattern]:
+    """The sentence patterns of English readouts, built with the lede verbs of `roles`."""
     verbs = "|".join(roles.lede_verbs_en)
     return {
         "after_principal": re.compile(
@@ -428,7 +451,7 @@ def _read_en_from(article: Article, index: int, gazetteer: Gazetteer, roles: Rol
             reading.add(Counterpart(chunk))
     # Meetings told one per paragraph: `On Monday, Meng met with …`, `When meeting with Dacic, Wang …`
     surname = reading.principal.name_en.split()[0] if reading.principal else ""
-    for line, text in article.body[index + 1:]:
+    for line, text in paragraphs_after(article, index, roles):
         if not ((surname and surname in text[:60]) or " with " in text):
             continue  # neither the principal as subject nor a `… with X,` clause: no engagement told here
         masked = mask_abbreviations(text, roles)
@@ -556,7 +579,10 @@ def extract_events(pairs: list[Pair], gazetteer: Gazetteer, roles_path: str | Pa
             also[pair.event_id] = [(row["event_id"], lines) for row, lines in rows]
         found, notes = attendee_rows(pair, zh.attendees if zh else [], en.attendees if en else [],
                                      [row["event_id"] for row, _ in rows], gazetteer)
-        attendees += found
+        # an official present at one engagement who leads another is no attendee of his own
+        principals = {row["event_id"]: (row["principal_zh"], row["principal_en"]) for row, _ in rows}
+        attendees += found if len(set(principals.values())) < 2 else [a for a in found if not any(
+            same_person(name, lead) for name in (a["name_zh"], a["name_en"]) if name for lead in principals[a["event_id"]] if lead)]
         diagnostics += notes
     return events, attendees, diagnostics, also
 

@@ -31,7 +31,8 @@ CREDIT_TAIL = "".join(c for c in map(chr, range(0x3001)) if c.isspace()) + ".■
 # News-site furniture: an `Updated: 2021-07-17 20:30 Xinhua` stamp, a photo caption, a by-line.
 FURNITURE_RE = re.compile(
     r"^\s*(?:updated|published|source|editor|by)\s*:.*$"
-    r"|^\s*(?:更新時間|更新时间|發佈時間|发布时间|來源|来源)\s*[:：].*$"
+    # a Chinese page's stamp, perhaps after the page's buttons (`放大字体  缩小字体 发布日期:2019-11-28`)
+    r"|^[^:：。，,]{0,20}?(?:更新時間|更新时间|發佈時間|发布时间|發佈日期|发布日期|來源|来源)\s*[:：].*$"
     r"|^.*[\[(](?:photo|xinhua|file photo)\s*/[^\])]*[\])]\s*$"
     r"|^\s*(?:file )?photo\s*:.*$",
     re.IGNORECASE,
@@ -42,8 +43,8 @@ STAMP_MAX_CHARS = 80
 # A dateline opening an English wire story: `BEIJING —`, `BEIJING, July 17 (Xinhua) --`.
 EN_DATELINE_RE = re.compile(r"^\s*([A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?(?:\s*\([A-Za-z]+\))?)\s*(?:—|–|--|-)\s*")
 # A dateline opening a Chinese wire story: `新華社北京7月17日電`, `新华社伊斯兰堡7月17日电(记者 …)`,
-# `法制网北京5月5日讯 记者蔡长春 `.
-ZH_DATELINE_RE = re.compile(r"^\s*((?:新華社|新华社|中新社|[^\s，,。(（]{1,6}(?:網|网|报|報|台))[^\s，,。]{0,12}?(?:[電电讯訊]|消息)"
+# `法制网北京5月5日讯 记者蔡长春 `, after a page's label (`核心提示:`).
+ZH_DATELINE_RE = re.compile(r"^\s*(?:[^\s，,。:：]{2,6}[:：])?((?:新華社|新华社|中新社|[^\s，,。(（]{1,6}(?:網|网|报|報|台))[^\s，,。]{0,12}?(?:[電电讯訊]|消息)"
                             r"(?:\s*[(（][^)）]{0,30}[)）]|\s+[记記]者[^\s，,。]{1,12}(?=\s))?)\s*")
 # The attendee list that closes a readout (`…參加活動。`, `Also present were …`), and a lede that opens one.
 CLOSING_RE = re.compile(r"(?:參加|参加|出席)(?:了)?(?:上述)?(?:活動|活动|會議|会议|會見|会见|會談|会谈|通話|通话|見面交流會|见面交流会)。\s*$"

@@ -248,3 +248,23 @@ def test_chinas_official_received_as_a_guest_in_chinese(tmp_path, lede, host, co
     event = only_event(run(tmp_path, a=f"王小洪访问\n{lede}\n"))
     assert (event["principal_zh"], event["counterpart_zh"], event["counterpart_country"], event["event_type"]) == (
         "王小洪", host, country, "meeting")
+
+
+def test_a_copy_run_into_one_line_tells_its_later_engagements_in_its_sentences(tmp_path):
+    tables = run(tmp_path, a="""王小洪会见塞尔维亚内务部长
+国务委员、公安部部长王小洪3月9日在京会见了塞尔维亚内务部长达契奇。王小洪表示,中方愿同塞方深化执法合作。达契奇表示,塞方愿加强合作。公安部副部长林锐参加会见,并与达契奇共同主持中塞联合工作组第三次会议。(来源:公安部)
+""")
+    events = tables.events.fillna("").sort_values("principal_zh")
+    assert [(e.principal_zh, e.counterpart_zh) for e in events.itertuples()] == [("林锐", "达契奇"), ("王小洪", "达契奇")]
+    # present at the one, leading the other: an attendee of the one only
+    lin = tables.attendees[tables.attendees.name_zh == "林锐"]
+    assert list(lin.event_id) == list(events[events.principal_zh == "王小洪"].event_id)
+
+
+def test_a_page_stamp_after_its_buttons_dates_and_a_label_before_the_dateline(tmp_path):
+    event = only_event(run(tmp_path, a="""王小洪出席东盟打击跨国犯罪部长级会议
+放大字体  缩小字体 发布日期:2019-11-28  来源:中国新闻网
+核心提示:中新社曼谷11月28日电(记者王国安)11月26日至28日,中国公安部常务副部长王小洪在泰国曼谷出席第7届东盟与中国打击跨国犯罪部长级会议。
+王小洪在会上指出,中国与东盟执法合作成效显著。
+"""))
+    assert (event["date"], event["year_source"], event["counterpart_org"]) == ("2019-11-26", "stamp", "ASEAN")
