@@ -14,7 +14,7 @@ from rapidfuzz import fuzz
 
 from .diagnostics import Diagnostic
 from .gazetteer import Gazetteer
-from .names import (Official, Roles, en_name_spans, list_items, load_roles, name_key, romanise,
+from .names import (Official, Roles, en_name_spans, list_items, name_key, romanise,
                     same_person, slice_original, split_role_name_zh)
 from .pair import Pair
 from .segment import Article
@@ -179,6 +179,7 @@ def attendees_zh(article: Article, roles: Roles, principal: Official | None, gaz
 def list_spans_en(text: str, roles: Roles) -> list[tuple[int, int]]:
     """The spans of the lists of people taking part in an English paragraph, found from their cues.
 
+    >>> from analysis.names import load_roles
     >>> text = ("Wang was accompanied by Lin Rui. Also present at the meeting were Chen Hai and Xu Bo. "
     ...         "Lt. Gen. Li Gang and Hu Bin were also present.")
     >>> [text[s:e] for s, e in list_spans_en(text, load_roles())]
@@ -209,6 +210,7 @@ def sentence_around(text: str, at: int, roles: Roles) -> tuple[int, int]:
     """The start and end (before its full stop) of the sentence of `text` around `at`; the full
     stop of an abbreviation or an initial ends none.
 
+    >>> from analysis.names import load_roles
     >>> text = "Talks held. Also present was Lt. Gen. Li Gang, U.S. expert J. Smith. Then lunch."
     >>> start, end = sentence_around(text, 20, load_roles()); text[start:end]
     'Also present was Lt. Gen. Li Gang, U.S. expert J. Smith'

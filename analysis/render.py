@@ -161,10 +161,13 @@ def render_report(params: Params, notebooks_dir: Path, reports_dir: Path) -> tup
         # The HTML and PDF are written into the run's folder, then moved beside it.
         html_tmp, pdf_tmp = staging / html_path.name, staging / pdf_path.name
         try:
-            with Extraction(params, staging) as extraction, Kernels(min(len(notebooks), os.cpu_count() or 1)) as kernels:
+            key = tables_key(params)
+            tables = TablesReused(run_dir, staging, key, params) if reusable(run_dir, key) else Extraction(params, staging)
+            with tables as extraction, Kernels(min(len(notebooks), os.cpu_count() or 1)) as kernels:
                 runner = NotebookRunner(kernels, notebooks, staging, params, partial_dir)
                 typesetter = Typesetter()
                 executed = runner.wait_for_notebooks(extraction, typesetter.prepare)
+                (staging / TABLES_KEY).write_text(key + "\n", encoding="utf-8")  # the tables are complete
                 # The run folder's name in the report is the one it will have.
                 html = notebooks_to_html(executed, params.title).replace(staging.name, output)
                 html_tmp.write_text(html, encoding="utf-8")
@@ -254,6 +257,78 @@ class Extraction:
                 pass
         if self.process.returncode:
             raise ReportError(f"extracting the tables failed: {message.strip() or f'exit status {self.process.returncode}'}")
+
+
+# In a run folder: what its tables were extracted from (tables_key). A run whose key is the same
+# as the previous run's takes that run's tables instead of extracting them again.
+TABLES_KEY = "tables.key"
+# Parameters that change nothing in the tables (the run.json written with the tables has them all).
+NOT_IN_TABLES = ("title", "output", "compare_to")
+WRITTEN_BY_NOTEBOOKS = ("corpus_summary.csv",)
+
+
+def tables_key(params: Params) -> str:
+    """A hash of everything a run's tables are made from: the parameters that filter them, the
+    package's code and data files, a lexicon file named by `topics`, and the corpus files' paths
+    and bytes (the per-file extract cache is keyed by less)."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    values = {name: value for name, value in params.to_notebook().items() if name not in NOT_IN_TABLES}
+    digest.update(json.dumps(values, sort_keys=True, ensure_ascii=False).encode())
+    package = Path(__file__).parent
+    files = sorted(package.glob("*.py")) + sorted(path for path in (package / "data").glob("*") if path.is_file())
+    if isinstance(params.topics, str):
+        files.append(ROOT / params.topics)
+    try:
+        from analysis.params import corpus_files
+
+        files += corpus_files(params.corpus)
+    except Exception:  # an unreadable corpus: the extraction says what is wrong
+        return ""
+    for path in files:
+        digest.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def reusable(run_dir: Path, key: str) -> bool:
+    """Whether the previous run folder holds complete tables made from the same inputs."""
+    try:
+        return bool(key) and (run_dir / TABLES_KEY).read_text(encoding="utf-8").strip() == key
+    except OSError:
+        return False
+
+
+class TablesReused:
+    """In place of an Extraction: the previous run's tables, made from the same inputs, linked
+    into this run's folder (the same bytes an extraction would write: it is deterministic)."""
+
+    def __init__(self, previous: Path, run_dir: Path, key: str, params: Params):
+        say("[tables] unchanged since the previous run: reused")
+        try:
+            shutil.copytree(previous / "tables", run_dir / "tables", copy_function=_link_or_copy,
+                            ignore=shutil.ignore_patterns(*WRITTEN_BY_NOTEBOOKS), dirs_exist_ok=True)
+        except OSError as error:
+            raise ReportError(f"could not reuse the tables of {shown(previous)}: {error}") from error
+        # As prepare_run writes it: the notebooks check it against their parameters.
+        (run_dir / "run.json").write_text(json.dumps(params.to_notebook(), ensure_ascii=False, indent=1),
+                                          encoding="utf-8")
+
+    def __enter__(self) -> TablesReused:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        pass
+
+    def wait(self) -> None:
+        pass
+
+
+def _link_or_copy(source: str, target: str) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
 
 
 def extract_tables(params: str, run_dir: str) -> None:

@@ -168,3 +168,28 @@ def test_the_prepared_typesetter_gives_the_same_pages(tmp_path):
     assert pages
     for page in pages:
         assert page.read_bytes() == (tmp_path / page.name.replace("plain", "prepared")).read_bytes()
+
+
+def test_a_rerun_on_the_same_inputs_reuses_the_tables_and_a_changed_corpus_extracts_again(tmp_path):
+    notebooks, reports = tmp_path / "notebooks", tmp_path / "reports"
+    notebook(notebooks, "01_part.ipynb", "from IPython.display import HTML\nHTML('<h2>Part 中文</h2>')")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for seed in sorted((ROOT / "seeds").glob("*.txt")):
+        (corpus / seed.name).write_bytes(seed.read_bytes())
+    params = tmp_path / "params.yaml"
+    params.write_text(f"corpus: [{corpus}]\n", encoding="utf-8")
+    runs = []
+    for change in (None, None, "a line added\n"):
+        if change:
+            first = sorted(corpus.glob("*.txt"))[0]
+            first.write_text(first.read_text(encoding="utf-8") + change, encoding="utf-8")
+        done = subprocess.run(command(notebooks, reports) + ["--params", str(params)], cwd=ROOT, capture_output=True,
+                              text=True, timeout=300)
+        assert done.returncode == 0, done.stderr
+        runs.append((done.stdout + done.stderr, {p.name: p.read_bytes() for p in (reports / "report" / "tables").glob("*.csv")}))
+    (first_log, first_tables), (second_log, second_tables), (third_log, third_tables) = runs
+    reused = "[tables] unchanged since the previous run: reused"
+    assert reused not in first_log and reused in second_log and reused not in third_log
+    assert second_tables == first_tables and "events.csv" in first_tables
+    assert third_tables["articles.csv"] != first_tables["articles.csv"]  # the added line is read
