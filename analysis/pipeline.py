@@ -34,7 +34,7 @@ from .pair import Pair, features, pair_articles
 from .read import CorpusError, discover, read_file
 from .repair import Repair, repair_line
 from .segment import Article, segment
-from .text import line_lang
+from .text import line_lang, load_word_models
 from .topics import DEFAULT_PATH as DEFAULT_LEXICON
 from .topics import load_lexicon
 
@@ -159,6 +159,7 @@ def read_corpus(files: list[Path], resources: Resources, cache_dir: Path | None,
         meanwhile()
         results = [work(path) for path in tqdm(unique, **bar)]
     else:
+        load_word_models()  # in this process, before the workers are forked: they inherit them
         with ProcessPoolExecutor(workers) as pool:
             mapped = pool.map(work, unique, chunksize=max(1, len(unique) // (workers * 8)))  # all workers forked
             meanwhile()

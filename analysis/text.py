@@ -65,6 +65,13 @@ def toneless_pinyin(text: str) -> list[str]:
     return lazy_pinyin(to_simplified(text), style=Style.NORMAL)
 
 
+def load_word_models() -> None:
+    """Load pypinyin's phrases and jieba's dictionary now: in a process about to fork its
+    workers, each worker inherits them instead of loading them again."""
+    toneless_pinyin("中")
+    jieba_tokenizer()
+
+
 @lru_cache(maxsize=1)
 def jieba_tokenizer() -> jieba.Tokenizer:
     """jieba's default tokenizer, its dictionary loaded on first need (the repair and topics
