@@ -348,8 +348,8 @@ def en_patterns(roles: Roles) -> dict[str, re.Pattern]:
             r"\s+(?(direct)(?:(?:with|to)\s+|(?=[A-Z]|(?:the|his|her)\s))|(?:with|to)\s+)(?P<chunk>.+?)"
             rf"(?=\s+on\s+(?:{EN_MONTH}|\d|\w+day|the\s+(?:sidelines|margins))|\s+via\b|\s+by\s+(?:video|phone|telephone)"
             r"|\s+(?:here|respectively|separately|today|yesterday)\b|\s+in\s+[A-Z][a-z]+(?:[,.]|\s+(?:on|and)\b|\s+city|$)"
-            r"|,?\s+(?:who|where|when|during|after|before|as|to\s+(?:discuss|exchange)|and\s+(?:the|they|both|he|she|said))\b"
-            r"|,\s+[a-z]+ing\b"
+            r"|,?\s+(?:who|where|when|during|after|before|as|to\s+(?:discuss|exchange)|and\s+(?:the\s+(?:two|three|four|sides?|parties|meeting|talks)|they|both|he|she|said))\b"
+            r"|,\s+(?!including\b)[a-z]+ing\b"
             r"|\s+at\s+(?:the|his|her)\b|\s+on\s+[a-z]"  # `… Edward Lyons on drug trafficking`
             r"|\s+in\s+(?:Beijing|the\s+capital)|[.;:]\s|[.;]?$)"),
         # tried at each sentence's start only (see `when_meeting_en`)

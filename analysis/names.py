@@ -292,11 +292,19 @@ def strip_honorifics(name: str, roles: Roles) -> str:
     return " ".join(words)
 
 
+GROUP_MEMBERS_RE = re.compile(r"(?P<group>.+?),?\s+(?:including|among them|such as)\s+(?P<members>.+)$")
+
+
 def split_people_en(chunk: str, gazetteer: Gazetteer, roles: Roles) -> list[str]:
     """The counterparts a lede names together, split at `and` (or a comma) where a name ends and
     a new person begins: 'Serbian Minister Ivica Dacic and South African Police Minister Senzo
     Mchunu'. A title joined by `and` (`Deputy Prime Minister and Minister of the Interior`) or a
-    title in apposition (`Giuseppe Crocetti, Chief of Mission`) stays with its name."""
+    title in apposition (`Giuseppe Crocetti, Chief of Mission`) stays with its name. A group
+    that names no one, then `including` its members, gives the members ('officials of the
+    government, including Interior Minister Sar Kheng and …')."""
+    group = GROUP_MEMBERS_RE.match(chunk)
+    if group and not _names_someone(group.group("group"), gazetteer, roles):
+        chunk = group.group("members")
     pieces = re.split(r"(,?\s+and\s+|;\s+|,\s+)", chunk)
     people = [pieces[0]]
     for separator, part in zip(pieces[1::2], pieces[2::2]):

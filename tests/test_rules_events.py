@@ -268,3 +268,16 @@ def test_a_page_stamp_after_its_buttons_dates_and_a_label_before_the_dateline(tm
 王小洪在会上指出,中国与东盟执法合作成效显著。
 """))
     assert (event["date"], event["year_source"], event["counterpart_org"]) == ("2019-11-26", "stamp", "ASEAN")
+
+
+def test_a_group_met_including_its_members_gives_each_member(tmp_path):
+    tables = run(tmp_path, a="""Chinese police delegation in Phnom Penh
+PHNOM PENH, May 9 (Xinhua) -- Chinese Vice Minister of Public Security Lin Rui met with senior officials of the government and the security services, including Interior Minister Sar Kheng, National Police Commissioner Neth Savoeun and Phnom Penh police chief Chuon Sovann, on Tuesday.
+Lin said China is ready to deepen law enforcement cooperation with Cambodia.
+""")
+    assert sorted(tables.events.counterpart_en) == ["Chuon Sovann", "Neth Savoeun", "Sar Kheng"]
+    # `and the` ends a counterpart only where the two sides come next
+    tables = run(tmp_path, a="""Chinese, Lao police chiefs meet
+VIENTIANE, May 9 (Xinhua) -- Chinese Vice Minister of Public Security Lin Rui met with Lao Minister of Public Security Vilay Lakhamphong and the two sides signed a memorandum on Tuesday.
+""")
+    assert list(tables.events.counterpart_en) == ["Vilay Lakhamphong"]
