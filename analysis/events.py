@@ -467,8 +467,30 @@ def _read_en_from(article: Article, index: int, gazetteer: Gazetteer, roles: Rol
                 _add_people_en(reading, c.group("chunk"), gazetteer, roles, when=text, line=line, principal=official)
         for w in when_meeting_en(masked, roles):
             _add_people_en(reading, w.group("chunk"), gazetteer, roles, line=line, context=text)
+    _complete_names_en(reading, article, gazetteer, roles)
     fill_places(reading, article.title + "\n" + lede, gazetteer)
     return reading
+
+
+# Capitalised words (a title and the first names) before a name: `Interpol President Ahmed Nasser `.
+WORDS_BEFORE_NAME_EN = r"(?:(?:[A-Z][\w.'’-]*|\([A-Z][\w-]*\)|of|the|and|for)\s+){1,10}"
+
+
+def _complete_names_en(reading: Reading, article: Article, gazetteer: Gazetteer, roles: Roles) -> None:
+    """A counterpart named by one word (`Meeting with Al-Raisi, Wang said …`) takes the full name,
+    and the title's country or body, that the article gives it elsewhere: in a paragraph or a
+    photo caption (`… meets with Interpol President Ahmed Nasser Al-Raisi …`)."""
+    for counterpart in reading.counterparts:
+        if not counterpart.is_person or " " in counterpart.name.strip():
+            continue
+        found = re.compile(WORDS_BEFORE_NAME_EN + re.escape(counterpart.name) + r"\b")
+        for text in [text for _, text in article.body] + article.metadata:
+            m = found.search(text) if counterpart.name in text else None
+            name, role, country, org = split_name_role_en(m.group(0), gazetteer, roles) if m else ("",) * 4
+            if len(name) > len(counterpart.name) and name.endswith(counterpart.name):
+                counterpart.name, counterpart.role = name, counterpart.role or role
+                counterpart.country, counterpart.org = counterpart.country or country, counterpart.org or org
+                break
 
 
 def when_meeting_en(text: str, roles: Roles) -> Iterable[re.Match]:

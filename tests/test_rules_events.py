@@ -281,3 +281,12 @@ Lin said China is ready to deepen law enforcement cooperation with Cambodia.
 VIENTIANE, May 9 (Xinhua) -- Chinese Vice Minister of Public Security Lin Rui met with Lao Minister of Public Security Vilay Lakhamphong and the two sides signed a memorandum on Tuesday.
 """)
     assert list(tables.events.counterpart_en) == ["Vilay Lakhamphong"]
+
+
+def test_a_counterpart_named_by_one_word_takes_the_full_name_given_elsewhere(tmp_path):
+    event = only_event(run(tmp_path, a="""China, Interpol to deepen cooperation
+Chinese Minister of Public Security Wang Xiaohong (L) meets with Interpol President Ahmed Nasser Al-Raisi in Beijing, Sept. 6, 2024. (Xinhua/Li Xiang)
+BEIJING, Sept. 6 (Xinhua) -- Chinese Minister of Public Security Wang Xiaohong met with foreign guests in Beijing on Friday.
+Meeting with Al-Raisi, Wang said that China is committed to deepening practical cooperation with Interpol.
+"""))
+    assert (event["counterpart_en"], event["counterpart_org"]) == ("Ahmed Nasser Al-Raisi", "INTERPOL")
