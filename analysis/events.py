@@ -342,7 +342,7 @@ def en_patterns(roles: Roles) -> dict[str, re.Pattern]:
             r"(?: on the phone| by phone| over the phone)?|spoke(?: on the phone| by phone| over the phone)?"
             r"|meeting|call)"
             # what may stand between the verb and its object: `met here on Tuesday with`, `talks via video link with`
-            rf"(?:\s+(?:here|today|separately|respectively|in\s+[A-Z][a-z]+|on\s+(?:{WEEKDAY}|{EN_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?)"
+            rf"(?:\s+(?:here|today|separately|respectively|in\s+[A-Z][a-z]+|on\s+(?:{WEEKDAY}|{EN_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?),?"
             r"|(?:via|by|over|through)\s+(?:a\s+)?(?:video\s*link|video|telephone|phone))){0,3}"
             # `met with X`, or `met X` (`received`, `hosted`): then X starts with a capital
             r"\s+(?(direct)(?:(?:with|to)\s+|(?=[A-Z]|(?:the|his|her)\s))|(?:with|to)\s+)(?P<chunk>.+?)"
@@ -411,7 +411,7 @@ def _read_en_from(article: Article, index: int, gazetteer: Gazetteer, roles: Rol
         chinese = next(((a, b) for a, b in names if _chinese_official(masked, a, b, gazetteer)), None)
         if chinese and c and c.start("chunk") <= chinese[0]:
             reading.principal = _official_en(masked, *chinese, lede_line, roles)
-            subject = re.sub(r"^\W*(?:[A-Z]{2,}\s*[-–—]+\s*)?", "", masked[: c.start()])
+            subject = LEADING_WORDS_EN_RE.sub("", masked[: c.start()])  # `BEIJING --`, `On Thursday,`
             subject = re.sub(rf"(?:\s+(?:[a-z]+|{WEEKDAY}))+\s*$", "", subject)  # `… Luong Tam Quang on Saturday had a`
             _add_people_en(reading, subject, gazetteer, roles)
             c = None
@@ -422,6 +422,10 @@ def _read_en_from(article: Article, index: int, gazetteer: Gazetteer, roles: Rol
             reading.event_type = "meeting" if reading.event_type == "event" else reading.event_type
             _add_people_en(reading, host.group("chunk"), gazetteer, roles)
             c = None
+        elif chinese and c and 0 <= c.start() - chinese[1] <= 160:
+            # China's official after `said`, the engagement after the name: `…, said Zhao Kezhi, Chinese
+            # Minister of Public Security in a phone conversation with Pakistani Minister …`
+            reading.principal = _official_en(masked, *chinese, lede_line, roles)
         elif chinese and not c:  # `… was held in Beijing, chaired by Chinese … Zhao Kezhi.`
             reading.principal = _official_en(masked, *chinese, lede_line, roles)
     if c:
@@ -474,6 +478,11 @@ def _read_en_from(article: Article, index: int, gazetteer: Gazetteer, roles: Rol
 
 # Capitalised words (a title and the first names) before a name: `Interpol President Ahmed Nasser `.
 WORDS_BEFORE_NAME_EN = r"(?:(?:[A-Z][\w.'’-]*|\([A-Z][\w-]*\)|of|the|and|for)\s+){1,10}"
+
+
+# What opens a lede before its subject: a dateline (`ISLAMABAD -`), a time (`On Thursday,`).
+LEADING_WORDS_EN_RE = re.compile(r"^\W*(?:[A-Z]{2,}\s*[-–—]+\s*)?(?:(?:On|Last|This|Earlier|Late)\s+[^,]{3,30},\s*"
+                                 r"|(?:Yesterday|Today|Recently|Earlier)(?:\s+[a-z]+)?,\s*)?")
 
 
 def _complete_names_en(reading: Reading, article: Article, gazetteer: Gazetteer, roles: Roles) -> None:

@@ -290,3 +290,25 @@ BEIJING, Sept. 6 (Xinhua) -- Chinese Minister of Public Security Wang Xiaohong m
 Meeting with Al-Raisi, Wang said that China is committed to deepening practical cooperation with Interpol.
 """))
     assert (event["counterpart_en"], event["counterpart_org"]) == ("Ahmed Nasser Al-Raisi", "INTERPOL")
+
+
+def test_told_from_the_other_side_after_a_time_that_opens_the_lede(tmp_path):
+    event = only_event(run(tmp_path, a="""Laos, China to step up security cooperation
+On Thursday, Lao Minister of Public Security Police Gen. Vilay Lakhamphong met with Chinese State Councilor and Minister of Public Security Wang Xiaohong in Vientiane.
+"""))
+    assert (event["principal_en"], event["counterpart_en"], event["counterpart_country"]) == (
+        "Wang Xiaohong", "Vilay Lakhamphong", "LAO")
+
+
+def test_chinas_official_named_after_said_with_the_engagement_after_the_name(tmp_path):
+    event = only_event(run(tmp_path, a="""China, Pakistan to cooperate on CPEC security
+ISLAMABAD - China stands ready to strengthen cooperation in anti-terrorism with Pakistan, said Zhao Kezhi, Chinese Minister of Public Security in a phone conversation with Pakistani Minister of Interior Ijaz Ahmed Shah.
+"""))
+    assert (event["principal_en"], event["event_type"], event["counterpart_en"]) == ("Zhao Kezhi", "phone_call", "Ijaz Ahmed Shah")
+
+
+def test_a_date_and_a_comma_between_the_verb_and_with(tmp_path):
+    event = only_event(run(tmp_path, a="""Xu Ganlu holds working meeting with Myanmar minister
+Xu Ganlu, vice minister of Public Security and administrator of the National Immigration Administration, held a working meeting in Beijing on July 24, with U Thein Swe, the visiting Myanmar Minister of Labor, Immigration and Population.
+"""))
+    assert (event["principal_en"], event["counterpart_en"], event["counterpart_country"]) == ("Xu Ganlu", "Thein Swe", "MMR")
