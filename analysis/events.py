@@ -138,9 +138,10 @@ def zh_patterns(roles: Roles) -> dict[str, re.Pattern]:
         "principal": re.compile(
             rf"(?P<role>[\u4e00-\u9fff、]{{0,30}}?(?:{suffix}))(?P<name>[\u4e00-\u9fff·]{{2,6}}?)"
             # a day after the name: `17日`, `周日`, `周日(2月18日)`
+            r"(?:[(（][左右中][一二三四五六]?[)）])?"  # a photo caption's `(左)`, `(右二)`
             r"(?:(?:\d{1,2}月)?\d{1,2}日|(?:周|星期)[一二三四五六日天])?(?:[(（](?:\d{1,2}月)?\d{1,2}日[)）])?"
             r"(?=(?:分别|先后|亲切|共同|一同|日前|近日|当天|当日)?(?:应约|应邀|同|与|和|会见|会晤|出席|在|致电|通电话"
-            r"|主持|接见|率|视频|表示|向|赴|前往|会同|对|访问|举行|进行|参加))"),
+            r"|主持|接见|率|视频|表示|指出|强调|提到|呼吁|向|赴|前往|会同|对|访问|举行|进行|参加))"),
         "bilateral": re.compile(
             r"(?:同|与|和)(?P<chunk>[^，,。；;]{2,60}?)(?:举行)?(?:紧急)?(?:视频)?"
             r"(?:通电话|通话|会谈|会晤|工作会谈|视频会晤|视频通话|共同主持)"),
@@ -282,7 +283,7 @@ def _guest_zh(simple: str, gazetteer: Gazetteer, roles: Roles
 
 
 OTHER_MEETING_ZH_RE = re.compile(r"会见|会晤|会谈|通电话|通话")
-CHINA_TITLE_ZH_RE = re.compile(r"^(?:中国|中华人民共和国)?(?:国务委员|公安部|国家移民管理局)")
+CHINA_TITLE_ZH_RE = re.compile(r"^(?:中国|中华人民共和国|大陆)?(?:国务委员|公安部|国家移民管理局)")
 
 
 def _other_principal_zh(simple: str, text: str, line: int, principal: str, gazetteer: Gazetteer,
@@ -306,13 +307,13 @@ def _china_side_zh(m: re.Match, gazetteer: Gazetteer) -> bool:
     person = gazetteer.person(m.group("name"))
     if person is not None:
         return person.side == "china"
-    return m.group("role")[_joined_role_start(m.group("role")):].startswith(("中国", "中华人民共和国"))
+    return m.group("role")[_joined_role_start(m.group("role")):].startswith(("中国", "中华人民共和国", "大陆"))
 
 
 def _joined_role_start(role: str) -> int:
     """Where a title starts in a match that began earlier: after `和`, `与` or `同` joining it to
     what comes before (`和中国公安部部长`, `在北京与中国国务委员、公安部部长`), else 0."""
-    joined = re.search(r"[和与同](?=中国|中华人民共和国|中方)", role)
+    joined = re.search(r"[和与同](?=中国|中华人民共和国|中方|大陆)", role)
     if joined:
         return joined.end()
     return 1 if role[:1] in "和与同" else 0

@@ -312,3 +312,18 @@ def test_a_date_and_a_comma_between_the_verb_and_with(tmp_path):
 Xu Ganlu, vice minister of Public Security and administrator of the National Immigration Administration, held a working meeting in Beijing on July 24, with U Thein Swe, the visiting Myanmar Minister of Labor, Immigration and Population.
 """))
     assert (event["principal_en"], event["counterpart_en"], event["counterpart_country"]) == ("Xu Ganlu", "Thein Swe", "MMR")
+
+
+def test_a_caption_mark_after_a_chinese_name_and_china_titled_mainland(tmp_path):
+    event = only_event(run(tmp_path, a="""陆公安部长会越南公安部长
+越南公安部长梁三光(左)与大陆公安部长王小洪(右)8月20日在北京会见。
+王小洪表示,愿同越方强化执法合作。
+"""))
+    assert (event["principal_zh"], event["counterpart_zh"], event["counterpart_country"]) == ("王小洪", "梁三光", "VNM")
+
+
+def test_a_foreign_party_leader_before_chinas_official_is_no_principal(tmp_path):
+    event = only_event(run(tmp_path, a="""王小洪会见越南公安部长
+越共总书记苏林访问大陆期间,大陆公安部长王小洪提到愿同越方强化政治安全合作。8月20日,王小洪在京会见越南公安部部长梁三光。
+"""))
+    assert (event["principal_zh"], event["counterpart_zh"]) == ("王小洪", "梁三光")
