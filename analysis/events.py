@@ -55,7 +55,7 @@ CHUNK_END_RE = re.compile(rf"\s+(?:in\s+[A-Z][a-z]+(?=\s*$|,|\s+(?:on|and)\b)|on
                           r"|here|via|by\s+(?:video|phone|telephone))\b")
 # Two subjects: `Guo Shengkun and U.S. Secretary of Homeland Security Jeh Johnson met …`.
 JOINT_SUBJECT_RE = re.compile(r"\s+and\s+(?P<chunk>(?:his|her)?\s*[A-Z][^,;]{2,120}?)\s+(?:on\s+\w+\s+)?"
-                              r"(?:met|held|co-chaired|signed|talked|spoke|had|jointly)\b")
+                              r"(?:met|held|co-chaired|signed|talked|spoke|had|jointly|attend(?:ed|s)?)\b")
 # A counterpart named before China's principal as a joint subject: `Minister Lâm together with Chinese
 # State Councillor … Wang Xiaohong co-chaired …`, `… Luong Tam Quang and his Chinese counterpart Wang …`.
 TOGETHER_RE = re.compile(r"(?:^|[.;]\s+|,\s+)(?P<chunk>[A-Z][^,;]{2,120}?)\s+(?:(?:together|along)\s+with\s+(?:his\s+|her\s+)?"
@@ -335,7 +335,7 @@ def en_patterns(roles: Roles) -> dict[str, re.Pattern]:
     verbs = "|".join(roles.lede_verbs_en)
     return {
         "after_principal": re.compile(
-            rf"^\s*(?:\([^)]{{1,20}}\)\s*)?(?:(?:,[^,]{{3,160}}){{1,3}},\s*)?(?:also\s+)?(?:(?:on\s+)?{WEEKDAY}\s+|here\s+|today\s+)?(?:also\s+)?(?:{verbs})\b"),
+            rf"^\s*(?:\([^)]{{1,20}}\)\s*)?(?:(?:,[^,]{{3,240}}){{1,3}},\s*)?(?:also\s+)?(?:(?:on\s+)?{WEEKDAY}\s+|here\s+|today\s+)?(?:also\s+)?(?:{verbs})\b"),
         "bilateral": re.compile(
             r"\b(?:(?P<direct>met|meets|received|receives|hosted|hosts)|phone call|phone talks?"
             r"|(?:phone |telephone |telephonic )?conversations?|telephone (?:call|talks?)"
@@ -522,7 +522,7 @@ def _official_en(text: str, start: int, end: int, line: int, roles: Roles) -> Of
     """The Chinese official named at text[start:end], with the title before the name (or in
     apposition after it)."""
     role = title_before(unmask(text), start, roles)
-    apposition = re.match(r"^\s*,\s*([^,]{3,160}),", text[end:])
+    apposition = re.match(r"^\s*,\s*([^,]{3,240}),", text[end:])
     if not role and apposition:
         role = unmask(apposition.group(1)).strip()
     return Official(name_en=text[start:end], role_en=role, line=line, langs={"en"})

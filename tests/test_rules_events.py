@@ -327,3 +327,17 @@ def test_a_foreign_party_leader_before_chinas_official_is_no_principal(tmp_path)
 越共总书记苏林访问大陆期间,大陆公安部长王小洪提到愿同越方强化政治安全合作。8月20日,王小洪在京会见越南公安部部长梁三光。
 """))
     assert (event["principal_zh"], event["counterpart_zh"]) == ("王小洪", "梁三光")
+
+
+def test_a_long_apposition_after_the_principal(tmp_path):
+    event = only_event(run(tmp_path, a="""Senior CPC official meets Vietnamese public security minister
+BEIJING, Sept. 14 (Xinhua) -- Chen Wenqing, a member of the Political Bureau of the Communist Party of China (CPC) Central Committee and head of the Commission for Political and Legal Affairs of the CPC Central Committee, met with To Lam, Vietnamese Minister of Public Security, in Beijing on Thursday.
+"""))
+    assert (event["principal_en"], event["counterpart_en"], event["counterpart_country"]) == ("Chen Wenqing", "To Lam", "VNM")
+
+
+def test_two_subjects_who_attend_a_meeting_together(tmp_path):
+    event = only_event(run(tmp_path, a="""China, Cambodia to enhance law enforcement cooperation
+BEIJING, Sept. 29 (Xinhua) -- Chinese State Councilor and Minister of Public Security Zhao Kezhi and Cambodian Deputy Prime Minister and Interior Minister Sar Kheng attended a virtual meeting on Tuesday.
+"""))
+    assert (event["principal_en"], event["counterpart_en"], event["counterpart_country"]) == ("Zhao Kezhi", "Sar Kheng", "KHM")
