@@ -141,7 +141,7 @@ def zh_patterns(roles: Roles) -> dict[str, re.Pattern]:
             r"(?:[(（][左右中][一二三四五六]?[)）])?"  # a photo caption's `(左)`, `(右二)`
             r"(?:(?:\d{1,2}月)?\d{1,2}日|(?:周|星期)[一二三四五六日天])?(?:[(（](?:\d{1,2}月)?\d{1,2}日[)）])?"
             r"(?=(?:分别|先后|亲切|共同|一同|日前|近日|当天|当日)?(?:应约|应邀|同|与|和|会见|会晤|出席|在|致电|通电话"
-            r"|主持|接见|率|视频|表示|指出|强调|提到|呼吁|向|赴|前往|会同|对|访问|举行|进行|参加))"),
+            r"|主持|接见|会面|率|视频|表示|指出|强调|提到|呼吁|向|赴|前往|会同|对|访问|举行|进行|参加))"),
         "bilateral": re.compile(
             r"(?:同|与|和)(?P<chunk>[^，,。；;]{2,60}?)(?:举行)?(?:紧急)?(?:视频)?"
             r"(?:通电话|通话|会谈|会晤|工作会谈|视频会晤|视频通话|共同主持)"),
@@ -189,13 +189,15 @@ def _read_zh_from(article: Article, index: int, gazetteer: Gazetteer, roles: Rol
                                      role_zh=slice_original(lede, simple, role_start, role_end), line=lede_line, langs={"zh"})
         reading.add(counterpart_zh(slice_original(lede, simple, *host), gazetteer, roles))
     offset = m.end() if m else 0
-    before = re.search(r"(?:^|[，,。])(?P<chunk>[^，,。；;]{2,60}?)(?:和|与|同)$", simple[:role_start]) if m else None
+    before = re.search(r"(?:^|[，,。])(?P<chunk>[^，,。；;]{2,60}?)[，,]?(?:和|与|同)$", simple[:role_start]) if m else None
     if before and split_role_name_zh(before.group("chunk"), roles)[1]:
         # Told from the other side: `越南公安部部长苏林和中国公安部部长郭声琨…共同主持…`
         reading.add(counterpart_zh(slice_original(lede, simple, *before.span("chunk")), gazetteer, roles))
     for kind in ("bilateral", "received") if not reading.counterparts else ():
         c = patterns[kind].search(simple, offset)
-        if c:
+        # in a sentence of the principal's: `…习近平去年11月会晤…` in another names no counterpart
+        if c and (not m or m.group("name") in simple[simple.rfind("。", 0, c.start()) + 1: c.start()]
+                  or "。" not in simple[offset:c.start()]):
             for start, end in counterpart_spans_zh(simple, *c.span("chunk"), roles):
                 reading.add(counterpart_zh(slice_original(lede, simple, start, end), gazetteer, roles))
             break
@@ -307,7 +309,7 @@ def _china_side_zh(m: re.Match, gazetteer: Gazetteer) -> bool:
     person = gazetteer.person(m.group("name"))
     if person is not None:
         return person.side == "china"
-    return m.group("role")[_joined_role_start(m.group("role")):].startswith(("中国", "中华人民共和国", "大陆"))
+    return m.group("role")[_joined_role_start(m.group("role")):].startswith(("中国", "中华人民共和国", "大陆", "中共"))
 
 
 def _joined_role_start(role: str) -> int:

@@ -341,3 +341,17 @@ def test_two_subjects_who_attend_a_meeting_together(tmp_path):
 BEIJING, Sept. 29 (Xinhua) -- Chinese State Councilor and Minister of Public Security Zhao Kezhi and Cambodian Deputy Prime Minister and Interior Minister Sar Kheng attended a virtual meeting on Tuesday.
 """))
     assert (event["principal_en"], event["counterpart_en"], event["counterpart_country"]) == ("Zhao Kezhi", "Sar Kheng", "KHM")
+
+
+def test_told_from_the_other_side_with_a_comma_before_yu_and_a_chinese_official_of_the_party(tmp_path):
+    event = only_event(run(tmp_path, a="""刘建超晤美国副国安顾问
+美国白宫表示,副国家安全顾问费纳在当地星期三,与中共中央对外联络部部长刘建超会面,讨论议题包括禁毒合作。
+"""))
+    assert (event["principal_zh"], event["counterpart_zh"]) == ("刘建超", "费纳")
+
+
+def test_a_meeting_recalled_in_another_sentence_of_the_lede_names_no_counterpart(tmp_path):
+    tables = run(tmp_path, a="""王小洪出席禁毒合作会议
+中国公安部部长王小洪出席中美禁毒合作工作组会议并致辞。声明强调利用总统拜登与中国国家主席习近平去年11月会晤为契机的重要性。
+""")
+    assert "习近平" not in "".join(tables.events.counterpart_zh) and "去年" not in "".join(tables.events.counterpart_zh)
