@@ -21,7 +21,7 @@ from .diagnostics import Diagnostic
 from .gazetteer import Gazetteer
 from .names import (
     NOT_IN_NAME_ZH, ROLES_PATH, Counterpart, Official, Roles, counterpart_zh, en_name_spans, list_items, load_roles,
-    mask_abbreviations, name_key, role_held, romanise, same_person, slice_original, split_name_role_en,
+    mask_abbreviations, name_key, role_held, romanise, same_person, shared_portfolios, slice_original, split_name_role_en,
     split_people_en, split_role_name_zh, title_before, unmask,
 )
 from .pair import Pair
@@ -622,20 +622,23 @@ def extract_events(pairs: list[Pair], gazetteer: Gazetteer, roles_path: str | Pa
 
 
 def pair_counterparts(zh: list[Counterpart], en: list[Counterpart]) -> list[tuple[Counterpart | None, Counterpart | None]]:
-    """The Chinese and English forms of each counterpart: by country or organisation, then in order."""
-    pairs: list[tuple[Counterpart | None, Counterpart | None]] = []
-    left = list(en)
-    for c in zh:
-        place = c.country or c.org
-        match = next((e for e in left if place and (e.country or e.org) == place), None)
-        if match is None and left and not (place and (left[0].country or left[0].org)):
-            match = left[0]
-        if match is None and len(zh) == len(en) == 1:
-            match = left[0]
-        if match is not None:
-            left.remove(match)
-        pairs.append((c, match))
-    return pairs + [(None, e) for e in left]
+    """The Chinese and English forms of each counterpart: by country or organisation (among several
+    of one place, those whose titles name the same portfolio first), then in order."""
+    roles = load_roles()
+    same_place = sorted(((-shared_portfolios(c.role, e.role, roles), i, j) for i, c in enumerate(zh)
+                         for j, e in enumerate(en) if (c.country or c.org) and (c.country or c.org) == (e.country or e.org)))
+    match: dict[int, int] = {}
+    for _, i, j in same_place:
+        if i not in match and j not in match.values():
+            match[i] = j
+    left = [j for j in range(len(en)) if j not in match.values()]
+    for i, c in enumerate(zh):
+        if i in match or not left:
+            continue
+        if not ((c.country or c.org) and (en[left[0]].country or en[left[0]].org)) or len(zh) == len(en) == 1:
+            match[i] = left.pop(0)
+    taken = set(match.values())
+    return [(c, en[match[i]] if i in match else None) for i, c in enumerate(zh)] + [(None, e) for j, e in enumerate(en) if j not in taken]
 
 
 def merge_readings(pair: Pair, zh: Reading | None, en: Reading | None, gazetteer: Gazetteer

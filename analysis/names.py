@@ -42,6 +42,7 @@ class Roles:
     honorifics_en: frozenset[str] = frozenset()
     name_particles_en: frozenset[str] = frozenset()
     not_name_en: frozenset[str] = frozenset()
+    portfolios: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (Chinese term, its English terms)
 
 
 @lru_cache(maxsize=4)
@@ -57,6 +58,7 @@ def load_roles(path: str | Path = ROLES_PATH) -> Roles:
         frozenset(data.get("honorifics_en", [])),
         frozenset(data.get("name_particles_en", [])),
         frozenset(data.get("not_name_en", [])),
+        tuple((to_simplified(zh), tuple(en.lower() for en in ens)) for zh, ens in (data.get("portfolios") or {}).items()),
     )
 
 
@@ -134,6 +136,17 @@ class Counterpart:
 
 
 @lru_cache(maxsize=1 << 16)  # the same names meet again in every copy of a readout
+def shared_portfolios(role_zh: str, role_en: str, roles: Roles) -> int:
+    """How many portfolios a Chinese and an English title both name.
+
+    >>> roles = load_roles()
+    >>> shared_portfolios("美国国土安全部部长", "Secretary of Homeland Security", roles), shared_portfolios("美国国土安全部部长", "Attorney General", roles)
+    (1, 0)
+    """
+    role_zh, role_en = to_simplified(role_zh), role_en.lower()
+    return sum(zh in role_zh and any(en in role_en for en in ens) for zh, ens in roles.portfolios)
+
+
 def same_person(a: str, b: str) -> bool:
     """One person named twice: a name and a part of it, the same name in another script or
     spelling ('Ivica Dacic' and 'Dacic', '维莱·拉坎丰' and '維萊·拉坎豐', 'Rasheed' and 'Rashid').

@@ -21,7 +21,7 @@ import datetime as dt
 import hashlib
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -189,6 +189,11 @@ def _same_engagements(events: list[dict], event_pairs: dict[str, Pair]) -> list[
         key = name_key(event["principal_en"] or event["principal_zh"])
         if key and event["date"] and (event["counterpart_country"] or event["counterpart_org"]):
             by_principal[key].append(event)
+    # Reports that tell several engagements with one country or body (a dialogue with several
+    # ministers): one of theirs is the other report's only where the names say so.
+    per_place = Counter((id(event_pairs[e["event_id"]]), e["counterpart_country"], e["counterpart_org"]) for e in events)
+    several = {e["event_id"] for e in events
+               if per_place[(id(event_pairs[e["event_id"]]), e["counterpart_country"], e["counterpart_org"])] > 1}
     parent: dict[str, str] = {}
 
     def root(event_id: str) -> str:
@@ -203,7 +208,8 @@ def _same_engagements(events: list[dict], event_pairs: dict[str, Pair]) -> list[
                 if _day_gap(a["date"], b["date"]) > 1:
                     break
                 if event_pairs[a["event_id"]] is not event_pairs[b["event_id"]] and \
-                        _same_engagement(a, b, event_pairs) and root(a["event_id"]) != root(b["event_id"]):
+                        _same_engagement(a, b, event_pairs, {a["event_id"], b["event_id"]} & several) \
+                        and root(a["event_id"]) != root(b["event_id"]):
                     parent[root(b["event_id"])] = root(a["event_id"])
     groups: dict[str, list[dict]] = defaultdict(list)
     for block in by_principal.values():
@@ -212,9 +218,10 @@ def _same_engagements(events: list[dict], event_pairs: dict[str, Pair]) -> list[
     return [group for group in groups.values() if len(group) > 1]
 
 
-def _same_engagement(a: dict, b: dict, event_pairs: dict[str, Pair]) -> bool:
+def _same_engagement(a: dict, b: dict, event_pairs: dict[str, Pair], names_needed: bool | set = False) -> bool:
     """The same day (a day apart where local time or a report's own date explains it), the same
-    country or organisation, no two different names, and types that agree."""
+    country or organisation, no two different names (the same name in one language at least,
+    when `names_needed`), and types that agree."""
     gap = _day_gap(a["date"], b["date"])
     if gap and not any(_loosely_dated(event_pairs[e["event_id"]]) for e in (a, b)):
         return False
@@ -222,10 +229,8 @@ def _same_engagement(a: dict, b: dict, event_pairs: dict[str, Pair]) -> bool:
         return False
     if a["event_type"] != b["event_type"] and "event" not in (a["event_type"], b["event_type"]):
         return False
-    for name in ("counterpart_en", "counterpart_zh"):
-        if a[name] and b[name] and not same_person(a[name], b[name]):
-            return False
-    return True
+    compared = [same_person(a[name], b[name]) for name in ("counterpart_en", "counterpart_zh") if a[name] and b[name]]
+    return all(compared) and bool(compared or not names_needed)
 
 
 def _loosely_dated(pair: Pair) -> bool:

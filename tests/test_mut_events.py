@@ -149,12 +149,17 @@ def test_the_two_languages_counterparts_are_paired_by_place_then_in_order():
     assert pair_counterparts([], []) == [] and names(pair_counterparts([], people("LAO"))) == [(None, "p0")]
 
 
-@pytest.mark.xfail(strict=True, reason="pair_counterparts pairs greedily in the Chinese order: a Chinese counterpart "
-                                       "without a place takes the first English one left, even the one whose place is "
-                                       "a later Chinese counterpart's, which is then left unpaired (not 'by country or "
-                                       "organisation, then in order')")
 def test_a_place_match_is_not_taken_by_a_counterpart_without_a_place():
     assert names(pair_counterparts(people("", "LAO"), people("LAO", "PAK"))) == [("p0", "p1"), ("p1", "p0")]
+
+
+def test_of_several_counterparts_of_one_place_those_of_the_same_portfolio_are_paired():
+    zh = [Counterpart("约翰逊", "美国国土安全部部长", True, "USA"), Counterpart("林奇", "美国司法部部长", True, "USA")]
+    en = [Counterpart("Loretta Lynch", "Attorney General", True, "USA"),
+          Counterpart("Jeh Johnson", "Secretary of Homeland Security", True, "USA")]
+    assert names(pair_counterparts(zh, en)) == [("约翰逊", "Jeh Johnson"), ("林奇", "Loretta Lynch")]
+    # one English counterpart of the place: the Chinese one of its portfolio takes it
+    assert names(pair_counterparts(zh, en[:1])) == [("约翰逊", None), ("林奇", "Loretta Lynch")]
 
 
 # ---------------------------------------------------------------------------------------------

@@ -69,6 +69,32 @@ On September 5, 2023, Chinese Minister of Public Security Wang Xiaohong held tal
     assert len(extract([tmp_path], progress=False).events) == 2
 
 
+def test_a_report_naming_one_of_several_counterparts_of_one_country_is_theirs_by_portfolio(tmp_path):
+    (tmp_path / "a.txt").write_text("""郭声琨会见美国国土安全部长和司法部长
+国务委员、公安部部长郭声琨12月7日在华盛顿会见美国国土安全部部长约翰逊。
+同日,郭声琨会见美国司法部部长林奇。
+""", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("""Chinese minister meets U.S. attorney general
+WASHINGTON, Dec. 7, 2016 (Xinhua) -- Chinese Minister of Public Security Guo Shengkun met with U.S. Attorney General Loretta Lynch in Washington on Wednesday.
+""", encoding="utf-8")
+    events = extract([tmp_path], progress=False).events.fillna("")
+    assert sorted(zip(events.counterpart_zh, events.counterpart_en)) == [("林奇", "Loretta Lynch"), ("约翰逊", "")]
+
+
+def test_a_report_in_another_script_is_not_merged_into_one_of_several_engagements_with_its_country(tmp_path):
+    (tmp_path / "a.txt").write_text("""郭声琨会见美国国土安全部长和司法部长
+更新时间:2016-12-08 16:50
+新华社华盛顿12月8日电 当地时间7日,国务委员、公安部部长郭声琨在华盛顿会见美国国土安全部部长约翰逊。
+同日,郭声琨会见美国司法部部长林奇。
+""", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("""Chinese minister meets U.S. attorney general
+WASHINGTON, Dec. 8, 2016 (Xinhua) -- Chinese Minister of Public Security Guo Shengkun met with U.S. Attorney General Loretta Lynch in Washington on Thursday.
+""", encoding="utf-8")
+    events = extract([tmp_path], progress=False).events
+    # which of a.txt's two engagements b.txt reports, no name says: it is not merged into either
+    assert len(events) == 3 and not any("a.txt" in f and "b.txt" in f for f in events.source_file)
+
+
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(copied=st.lists(st.sampled_from(SEED_FILES + sorted(FIXTURE.glob("*.txt"))), max_size=3),
        order=st.permutations(list(range(len(SEED_FILES) + 1))))
