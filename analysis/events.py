@@ -57,9 +57,12 @@ CHUNK_END_RE = re.compile(rf"\s+(?:in\s+[A-Z][a-z]+(?=\s*$|,|\s+(?:on|and)\b)|on
 JOINT_SUBJECT_RE = re.compile(r"\s+and\s+(?P<chunk>(?:his|her)?\s*[A-Z][^,;]{2,120}?)\s+(?:on\s+\w+\s+)?"
                               r"(?:met|held|co-chaired|signed|talked|spoke|had|jointly|attend(?:ed|s)?)\b")
 # A counterpart named before China's principal as a joint subject: `Minister Lâm together with Chinese
-# State Councillor … Wang Xiaohong co-chaired …`, `… Luong Tam Quang and his Chinese counterpart Wang …`.
+# State Councillor … Wang Xiaohong co-chaired …`, `… Luong Tam Quang and his Chinese counterpart Wang …`,
+# `Mr Kheng and Public Security Minister Zhao Kezhi met …`.
 TOGETHER_RE = re.compile(r"(?:^|[.;]\s+|,\s+)(?P<chunk>[A-Z][^,;]{2,120}?)\s+(?:(?:together|along)\s+with\s+(?:his\s+|her\s+)?"
-                         r"|and\s+(?:his\s+|her\s+)?(?=Chinese\b|China's\b|China’s\b))[^,;]{0,120}$")
+                         r"|and\s+(?:his\s+|her\s+)?(?=Chinese\b|China's\b|China’s\b)"
+                         # `… Mr Kheng and Public Security Minister Zhao Kezhi met`: titles alone after `and`
+                         r"|and\s+(?=(?:(?:[A-Z][\w’'.-]*|of|the|for)\s+)*$))[^,;]{0,120}$")
 # The host of China's official, named before the verb: `… said PM Nguyen Xuan Phuc at his reception
 # for Chinese Minister …`, `Prime Minister Hun Manet received visiting Chinese …` (a title may stand
 # between the verb and the name: its words hold no comma).
@@ -141,13 +144,13 @@ def zh_patterns(roles: Roles) -> dict[str, re.Pattern]:
             r"(?:[(（][左右中][一二三四五六]?[)）])?"  # a photo caption's `(左)`, `(右二)`
             r"(?:(?:\d{1,2}月)?\d{1,2}日|(?:周|星期)[一二三四五六日天])?(?:[(（](?:\d{1,2}月)?\d{1,2}日[)）])?"
             r"(?=(?:分别|先后|亲切|共同|一同|日前|近日|当天|当日)?(?:应约|应邀|同|与|和|会见|会晤|出席|在|致电|通电话"
-            r"|主持|接见|会面|率|视频|表示|指出|强调|提到|呼吁|向|赴|前往|会同|对|访问|举行|进行|参加))"),
+            r"|主持|接见|会面|率|视频|表示|指出|强调|提到|呼吁|致|作|向|赴|前往|会同|对|访问|举行|进行|参加))"),
         "bilateral": re.compile(
             r"(?:同|与|和)(?P<chunk>[^，,。；;]{2,60}?)(?:举行)?(?:紧急)?(?:视频)?"
             r"(?:通电话|通话|会谈|会晤|工作会谈|视频会晤|视频通话|共同主持)"),
         "received": re.compile(r"(?:会见|会晤|接见|拜会)(?:了)?(?P<chunk>[^，,。；;]{2,60}?)(?:一行)?(?=[，,。；;]|时)"),
         "meeting": re.compile(
-            r"(?:^|[，,。])(?P<chunk>[^，,。；;]{4,80}?(?:会议|论坛|峰会|大会|研讨会|对话会|部长级会议))"
+            r"(?:^|[，,。])(?P<chunk>[^，,。；;]{4,80}?(?:会议|论坛|峰会|大会|研讨会|对话会|对话|部长级会议))"
             r"(?:(?:\d{1,2}月)?\d{1,2}日)?(?:以视频(?:形式|方式)|通过视频|在[^，,。]{1,16})?(?:召开|举行|开幕|闭幕)"),
         "attended": re.compile(r"出席(?P<chunk>[^，,。；;并]{2,60}?(?:会议|论坛|峰会|大会|开幕式|仪式|对话))"),
         "audience": re.compile(r"(?P<chunk>\d+多?(?:位|名|个)[^，,。；;]{2,40}?)(?:参加|出席|参访|来访|到访)"),
@@ -407,7 +410,7 @@ def _read_en_from(article: Article, index: int, gazetteer: Gazetteer, roles: Rol
     together = TOGETHER_RE.search(masked[:principal_start]) if reading.principal else None
     if together and not reading.counterparts:  # `Minister Lâm together with Chinese … Wang Xiaohong co-chaired …`
         _add_people_en(reading, together.group("chunk"), gazetteer, roles)
-        c = None
+        c = None if reading.counterparts else c  # `Chinese State Councilor and Minister … Wang` names no one
     if reading.principal is None and names:
         # Told from the other side (`Vietnamese Minister … held talks with his Chinese counterpart
         # Wang Xiaohong`): China's official is named after the verb, the counterpart before it.

@@ -355,3 +355,18 @@ def test_a_meeting_recalled_in_another_sentence_of_the_lede_names_no_counterpart
 中国公安部部长王小洪出席中美禁毒合作工作组会议并致辞。声明强调利用总统拜登与中国国家主席习近平去年11月会晤为契机的重要性。
 """)
     assert "习近平" not in "".join(tables.events.counterpart_zh) and "去年" not in "".join(tables.events.counterpart_zh)
+
+
+def test_a_ministerial_dialogue_opened_by_one_official_with_a_speech_by_another(tmp_path):
+    event = only_event(run(tmp_path, a="""中国东盟执法安全合作部长级对话举行
+新华社北京10月23日电 中国东盟执法安全合作部长级对话23日在京举行。中共中央政治局委员、中央政法委书记孟建柱致开幕辞,国务委员、公安部部长郭声琨作主旨发言。
+"""))
+    assert (event["principal_zh"], event["counterpart_org"], event["date"][-5:]) == ("孟建柱", "ASEAN", "10-23")
+
+
+def test_a_counterpart_and_chinas_titled_official_as_joint_subject(tmp_path):
+    event = only_event(run(tmp_path, a="""Agreements signed during Sar Kheng's trip
+Interior Minister Sar Kheng and senior ministry officials were in Beijing and returned to the Kingdom on Saturday night.
+According to the National Police, Mr Kheng and Public Security Minister Zhao Kezhi met on Friday.
+"""))
+    assert (event["principal_en"], event["counterpart_en"]) == ("Zhao Kezhi", "Sar Kheng")
