@@ -467,7 +467,10 @@ def _read_en_from(article: Article, index: int, gazetteer: Gazetteer, roles: Rol
         masked = mask_abbreviations(text, roles)
         at = re.search(rf"\b{surname}\b", masked) if surname else None
         c = patterns["bilateral"].search(masked, at.end()) if at and at.start() < 40 else None
-        if c and c.start() - at.end() <= 40 and patterns["after_principal"].match(masked[at.end():]):
+        joint = JOINT_SUBJECT_RE.match(masked, at.end()) if at and at.start() < 40 and not SAME_MEETING_EN_RE.match(masked) else None
+        if joint:  # `Later the same day, Chen and his Vietnamese counterpart Lê Quốc Hưng co-chaired …`
+            _add_people_en(reading, joint.group("chunk"), gazetteer, roles, when=text, line=line)
+        elif c and c.start() - at.end() <= 40 and patterns["after_principal"].match(masked[at.end():]):
             _add_people_en(reading, c.group("chunk"), gazetteer, roles, when=text, line=line)
         elif other := _other_principal_en(masked, line, reading.principal, gazetteer, roles):
             # `State Councilor and Minister of Public Security Zhao Kezhi held talks with Wissanu on Friday.`
@@ -486,6 +489,9 @@ def _read_en_from(article: Article, index: int, gazetteer: Gazetteer, roles: Rol
 WORDS_BEFORE_NAME_EN = r"(?:(?:[A-Z][\w.'’-]*|\([A-Z][\w-]*\)|of|the|and|for)\s+){1,10}"
 
 
+# A paragraph that goes on with the meeting told before (`During the meeting, Wang and … signed …`).
+SAME_MEETING_EN_RE = re.compile(r"\W*(?:During|At|After|Following|On the sidelines of)\s+(?:the|their|this)\s+"
+                                r"(?:meeting|talks|call|conversation|event|ceremony)\b")
 # What opens a lede before its subject: a dateline (`ISLAMABAD -`), a time (`On Thursday,`).
 LEADING_WORDS_EN_RE = re.compile(r"^\W*(?:[A-Z]{2,}\s*[-–—]+\s*)?(?:(?:On|Last|This|Earlier|Late)\s+[^,]{3,30},\s*"
                                  r"|(?:Yesterday|Today|Recently|Earlier)(?:\s+[a-z]+)?,\s*)?")

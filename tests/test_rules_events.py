@@ -370,3 +370,15 @@ Interior Minister Sar Kheng and senior ministry officials were in Beijing and re
 According to the National Police, Mr Kheng and Public Security Minister Zhao Kezhi met on Friday.
 """))
     assert (event["principal_en"], event["counterpart_en"]) == ("Zhao Kezhi", "Sar Kheng")
+
+
+def test_a_later_paragraph_with_chinas_official_and_a_counterpart_as_joint_subject(tmp_path):
+    text = """Vietnamese minister receives Chinese vice minister
+HA NOI - Vietnamese Minister of Public Security To Lam hosted a reception in Ha Noi on January 10 for Chinese Vice Minister of Public Security Chen Siyuan.
+{later}
+"""
+    tables = run(tmp_path, a=text.format(later="Later the same day, Chen and his Vietnamese counterpart Le Quoc Hung co-chaired the first deputy ministerial dialogue."))
+    assert sorted(tables.events.counterpart_en) == ["Le Quoc Hung", "To Lam"]
+    # a signing during the meeting is part of it
+    tables = run(tmp_path, a=text.format(later="During the meeting, Chen and Vietnamese Deputy Minister Le Quoc Hung signed a memorandum."))
+    assert list(tables.events.counterpart_en) == ["To Lam"]
