@@ -123,9 +123,22 @@ GROUP_RE = re.compile(r"\b(?:guests|officials|leaders|heads|delegations|minister
 def fill_places(reading: Reading, context: str, gazetteer: Gazetteer) -> None:
     """Give a counterpart named without a country the one foreign country that the title and lede
     name (`… telephonic conversation with interior minister Ijaz Shah`, Pakistan named before);
-    drop a group of visitors that the article goes on to name one by one."""
+    drop a group of visitors that the article goes on to name one by one. The countries such a
+    group names (`met with guests from Laos, Nicaragua, Ethiopia and Armenia`) go, in order, to the
+    people named without one, and each left over is an engagement of its own (a copy cut short
+    before its meeting is told)."""
     if any(c.is_person for c in reading.counterparts):
-        reading.counterparts = [c for c in reading.counterparts if c.is_person or not GROUP_RE.search(c.name)]
+        groups = [c for c in reading.counterparts if not c.is_person and GROUP_RE.search(c.name)]
+        reading.counterparts = [c for c in reading.counterparts if c.is_person or c not in groups]
+        named = [(start, code, c.name[start:end]) for c in groups
+                 for start, end, code in gazetteer.find("country", c.name, reading.lang) if code != "CHN"]
+        left = [(code, name) for _, code, name in sorted(named)]
+        left = [(code, name) for code, name in left if not any(c.country == code for c in reading.counterparts)]
+        for counterpart in reading.counterparts:
+            if counterpart.is_person and not counterpart.country and not counterpart.org and left:
+                counterpart.country = left.pop(0)[0]
+        for code, name in left:
+            reading.add(Counterpart(name, country=code))
     countries = {code for *_, code in gazetteer.find("country", context, reading.lang)} - {"CHN"}
     if len(countries) == 1:
         for counterpart in reading.counterparts:

@@ -112,7 +112,12 @@ def test_a_group_of_visitors_named_one_by_one_is_dropped(gazetteer):
     group = Counterpart("guests from Laos, Nicaragua and Armenia", "", False)
     reading = Reading("en", counterparts=[group, Counterpart("Vilay", "", True, "LAO")])
     fill_places(reading, "", gazetteer)
-    assert [c.name for c in reading.counterparts] == ["Vilay"]
+    # the countries it names that no one named stands for are engagements of their own
+    assert [(c.name, c.country) for c in reading.counterparts] == [("Vilay", "LAO"), ("Nicaragua", "NIC"), ("Armenia", "ARM")]
+    # people named without a country take the group's, in order
+    reading = Reading("en", counterparts=[group, Counterpart("Vilay", "", True, "LAO"), Counterpart("Diaz", "", True)])
+    fill_places(reading, "", gazetteer)
+    assert [(c.name, c.country) for c in reading.counterparts] == [("Vilay", "LAO"), ("Diaz", "NIC"), ("Armenia", "ARM")]
     # Without a person, the group stays; a body that is no group stays too.
     reading = Reading("en", counterparts=[group])
     fill_places(reading, "", gazetteer)

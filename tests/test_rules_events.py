@@ -382,3 +382,15 @@ HA NOI - Vietnamese Minister of Public Security To Lam hosted a reception in Ha 
     # a signing during the meeting is part of it
     tables = run(tmp_path, a=text.format(later="During the meeting, Chen and Vietnamese Deputy Minister Le Quoc Hung signed a memorandum."))
     assert list(tables.events.counterpart_en) == ["To Lam"]
+
+
+def test_guests_from_several_countries_each_an_engagement_in_order(tmp_path):
+    tables = run(tmp_path, a="""Chinese minister meets foreign guests
+BEIJING, Sept. 14 -- Chinese Minister of Public Security Wang Xiaohong met with guests from Laos, Nicaragua, Ethiopia and Armenia in Beijing on Sunday.
+When meeting with Lao Minister of Public Security Vilay Lakhamfong, Wang said that China is willing to deepen cooperation.
+When meeting with Francisco Diaz Madriz, chief of the Nicaraguan Police Force, Wang said that China stands ready to work with Nicaragua.
+When meeting with Demelash Gebremichael, Wang said that China is willing to deepen law enforcement capacity building.
+""")
+    events = tables.events.fillna("").sort_values("counterpart_country")
+    assert list(zip(events.counterpart_country, events.counterpart_en)) == [
+        ("ARM", "Armenia"), ("ETH", "Demelash Gebremichael"), ("LAO", "Vilay Lakhamfong"), ("NIC", "Francisco Diaz Madriz")]
