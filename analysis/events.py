@@ -117,7 +117,7 @@ def _principal_key(counterpart: Counterpart) -> str:
 # A lede's group of visitors, told one by one in the paragraphs after it: `met with guests from Laos,
 # Nicaragua, Ethiopia and Armenia`.
 GROUP_RE = re.compile(r"\b(?:guests|officials|leaders|heads|delegations|ministers|representatives|counterparts)\b"
-                      r"|(?:各方|各国|多国)|代表团团长")
+                      r"|(?:各方|各国|多国)|代表团团长|客人|来宾|外宾|嘉宾")
 
 
 def fill_places(reading: Reading, context: str, gazetteer: Gazetteer) -> None:

@@ -191,12 +191,17 @@ def slice_original(original: str, simplified: str, start: int, end: int) -> str:
     return (original if len(original) == len(simplified) else simplified)[start:end]
 
 
+GUESTS_ZH_RE = re.compile(r"(?:客人|来宾|外宾|嘉宾|貴賓|贵宾)$")
+
+
 def counterpart_zh(chunk: str, gazetteer: Gazetteer, roles: Roles) -> Counterpart:
     """`巴基斯坦內政部長拉希德` → a person: country PAK, role 內政部長, name 拉希德."""
     chunk = re.sub(r"(?:一行|等人|等)$", "", chunk.strip())
     found = Counterpart(is_person=True)
     countries, orgs = gazetteer.find_both(chunk, "zh")
     countries = [c for c in countries if c[2] != "CHN"]
+    if GUESTS_ZH_RE.search(chunk):  # `老挝、尼加拉瓜和亚美尼亚客人`: guests, no one named
+        return Counterpart(chunk, country=countries[0][2] if countries else "")
     start = 0
     if orgs and (not countries or orgs[0][0] <= countries[0][0]):
         found.org, start = orgs[0][2], orgs[0][1]

@@ -394,3 +394,13 @@ When meeting with Demelash Gebremichael, Wang said that China is willing to deep
     events = tables.events.fillna("").sort_values("counterpart_country")
     assert list(zip(events.counterpart_country, events.counterpart_en)) == [
         ("ARM", "Armenia"), ("ETH", "Demelash Gebremichael"), ("LAO", "Vilay Lakhamfong"), ("NIC", "Francisco Diaz Madriz")]
+
+
+def test_chinese_guests_from_several_countries_each_an_engagement(tmp_path):
+    tables = run(tmp_path, a="""王小洪会见外国客人
+新华社北京9月14日电 国务委员、公安部部长王小洪14日在京会见老挝、尼加拉瓜和亚美尼亚客人。
+在会见老挝副总理兼公安部部长维莱时,王小洪表示,中方愿同老方深化执法安全合作。
+在会见尼加拉瓜国家警察总长迪亚斯时,王小洪表示,中方愿同尼方加强合作。
+""")
+    events = tables.events.fillna("").sort_values("counterpart_country")
+    assert list(zip(events.counterpart_country, events.counterpart_zh)) == [("ARM", "亚美尼亚"), ("LAO", "维莱"), ("NIC", "迪亚斯")]
