@@ -156,7 +156,7 @@ def zh_patterns(roles: Roles) -> dict[str, re.Pattern]:
             # a day after the name: `17日`, `周日`, `周日(2月18日)`
             r"(?:[(（][左右中][一二三四五六]?[)）])?"  # a photo caption's `(左)`, `(右二)`
             r"(?:(?:\d{1,2}月)?\d{1,2}日|(?:周|星期)[一二三四五六日天])?(?:[(（](?:\d{1,2}月)?\d{1,2}日[)）])?"
-            r"(?=(?:分别|先后|亲切|共同|一同|日前|近日|当天|当日)?(?:应约|应邀|同|与|和|会见|会晤|出席|在|致电|通电话"
+            r"(?=(?:分别|先后|亲切|共同|一同|日前|近日|当天|当日)?(?:应约|应邀|同|与|和|会见|会晤|出席|在|于|於|致电|通电话"
             r"|主持|接见|会面|率|视频|表示|指出|强调|提到|呼吁|致|作|向|赴|前往|会同|对|访问|举行|进行|参加))"),
         "bilateral": re.compile(
             r"(?:同|与|和)(?P<chunk>[^，,。；;]{2,60}?)(?:举行)?(?:紧急)?(?:视频)?"
@@ -228,6 +228,9 @@ def _read_zh_from(article: Article, index: int, gazetteer: Gazetteer, roles: Rol
             reading.add(Counterpart(slice_original(lede, simple, *audience.span("chunk"))))
         elif chunk:
             reading.add(Counterpart(chunk.strip()))
+    host = INVITATION_ZH_RE.search(simple_lede, 0, m.start()) if m and not reading.counterparts else None
+    if host:  # `应越南公安部部长苏林邀请,…王小洪…对越南进行正式访问`: the host
+        reading.add(counterpart_zh(slice_original(lede, simple_lede, *host.span("chunk")), gazetteer, roles))
     # Meetings told one per paragraph: `7日,王小洪在比什凯克会见…`, `在会见圭亚那内政部长本恩时,王小洪表示…`
     principal = to_simplified(reading.principal.name_zh) if reading.principal else ""
     for line, text in paragraphs_after(article, index, roles):
@@ -472,6 +475,9 @@ def _read_en_from(article: Article, index: int, gazetteer: Gazetteer, roles: Rol
             reading.add(Counterpart(unmask(audience.group("chunk").strip())))
         elif chunk:
             reading.add(Counterpart(chunk))
+    host = INVITATION_EN_RE.match(masked[:principal_start]) if reading.principal and not reading.counterparts else None
+    if host:  # `At the invitation of Vietnamese Minister … To Lam, Chinese … Wang Xiaohong paid a visit …`: the host
+        _add_people_en(reading, host.group("chunk"), gazetteer, roles)
     # Meetings told one per paragraph: `On Monday, Meng met with …`, `When meeting with Dacic, Wang …`
     surname = reading.principal.name_en.split()[0] if reading.principal else ""
     for line, text in paragraphs_after(article, index, roles):
@@ -502,6 +508,9 @@ def _read_en_from(article: Article, index: int, gazetteer: Gazetteer, roles: Rol
 WORDS_BEFORE_NAME_EN = r"(?:(?:[A-Z][\w.'’-]*|\([A-Z][\w-]*\)|of|the|and|for)\s+){1,10}"
 
 
+# The host who invited China's official, before the principal: `应…苏林邀请,…`, `At the invitation of …, Chinese …`.
+INVITATION_ZH_RE = re.compile(r"应(?P<chunk>[^，,。；;]{2,60}?)(?:的)?邀请")
+INVITATION_EN_RE = re.compile(r"\W*(?:At|On|Upon)\s+the\s+invitation\s+of\s+(?P<chunk>.+),\s+(?:[\w’'.()-]+\s+){0,12}$")
 # A paragraph that goes on with the meeting told before (`During the meeting, Wang and … signed …`).
 SAME_MEETING_EN_RE = re.compile(r"\W*(?:During|At|After|Following|On the sidelines of)\s+(?:the|their|this)\s+"
                                 r"(?:meeting|talks|call|conversation|event|ceremony)\b")

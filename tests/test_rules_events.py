@@ -404,3 +404,13 @@ def test_chinese_guests_from_several_countries_each_an_engagement(tmp_path):
 """)
     events = tables.events.fillna("").sort_values("counterpart_country")
     assert list(zip(events.counterpart_country, events.counterpart_zh)) == [("ARM", "亚美尼亚"), ("LAO", "维莱"), ("NIC", "迪亚斯")]
+
+
+@pytest.mark.parametrize("lede, name, field", [
+    ("应越南公安部部长苏林邀请,国务委员、公安部部长王小洪于2023年8月20日至22日对越南进行正式访问。", "苏林", "counterpart_zh"),
+    ("At the invitation of Vietnamese Minister of Public Security To Lam, Chinese State Councilor and Minister of Public "
+     "Security Wang Xiaohong paid an official visit to Vietnam from August 20 to 22, 2023.", "To Lam", "counterpart_en"),
+])
+def test_the_host_who_invited_chinas_official_and_a_span_of_days(tmp_path, lede, name, field):
+    event = only_event(run(tmp_path, a=f"Official visit\n{lede}\n"))
+    assert (event[field], event["counterpart_country"], event["date"]) == (name, "VNM", "2023-08-20")
