@@ -154,6 +154,12 @@ def pair_articles(articles: list[Article], gazetteer: Gazetteer) -> tuple[list[P
     diagnostics += date_pairs(pairs, feats)
     for pair in pairs:
         pair.event_id = event_id(pair)
+    # Files of one name in two folders (one per outlet) give their versions one article id: those
+    # pairs' ids hash the files' paths instead.
+    taken_ids = Counter(pair.event_id for pair in pairs)
+    for pair in pairs:
+        if taken_ids[pair.event_id] > 1:
+            pair.event_id = event_id(pair, by_path=True)
     pairs.sort(key=lambda p: (p.date or "9999", p.event_id))
     return pairs, diagnostics
 
@@ -264,8 +270,9 @@ def infer_year(date: PartialDate, versions: list[Article], issue_years: dict[str
     return year, "context" if year else ""
 
 
-def event_id(pair: Pair) -> str:
-    """A stable id from the date and the versions' places in the corpus: `2021-07-17-3f2a9c`."""
-    members = "|".join(a.article_id for a in (pair.zh, pair.en) if a)
+def event_id(pair: Pair, by_path: bool = False) -> str:
+    """A stable id from the date and the versions' places in the corpus (file name and line, or
+    path and line `by_path`): `2021-07-17-3f2a9c`."""
+    members = "|".join(f"{a.source_file}:{a.line_start}" if by_path else a.article_id for a in (pair.zh, pair.en) if a)
     return f"{pair.date or 'undated'}-{hashlib.sha1(members.encode()).hexdigest()[:6]}"
 

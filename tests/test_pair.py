@@ -446,8 +446,6 @@ def test_a_year_the_text_names_at_its_very_end_dates_the_pair(gazetteer):
     assert when(only(pair_articles([en], gazetteer)[0])) == ("2021-07-17", True, "context")
 
 
-@pytest.mark.xfail(strict=True, reason="bug: event_id hashes article ids, which drop the file's folder: files of one "
-                                       "name in two folders (one per outlet) give their articles one id")
 def test_versions_of_files_of_one_name_in_two_folders_are_two_events(gazetteer):
     versions = [version("xinhua/2021-07-17.txt", "zh", 1, day(2021), names=NAMES[:2], title="趙克志會見"),
                 version("mps/2021-07-17.txt", "zh", 1, day(2021), names=NAMES[2:], title="許甘露會見")]
