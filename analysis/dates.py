@@ -45,6 +45,8 @@ DAY_ZH_RE = re.compile(r"(?=\d)(?<![\d月年])(\d{1,2})\s*[日号號](?![电電]
 ZH_DATE_RE = re.compile(r"(?=\d)(?:(?P<year>(?:19|20)\d{2})\s*年\s*)?(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*[日號号]")
 # A year the text names for something that happened: `In June 2020`, `2020年6月` (not `since 2005`,
 # `自2005年建立以来`: a year recalled as a starting point).
+# What makes a year named in Chinese a starting point, not a recent date: `…以来` in its clause.
+SINCE_ZH_RE = re.compile(r"[^，,。；;]{0,30}?以[来來]")
 YEAR_CONTEXT_RE = re.compile(r"(?=[IiOo12])(?:\b(?:[Ii]n|[Oo]n)\s+(?:[A-Z][a-z]+\s+)?((?:19|20)\d{2})\b|((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月)")
 
 
@@ -197,8 +199,11 @@ def context_year(text: str) -> int | None:
 
     >>> context_year("In June 2020, President Xi Jinping and President Emomali Rahmon held phone talks")
     2020
+    >>> context_year("2011年10月湄公河流域执法安全合作机制建立以來,联合执法成效显著。") is None
+    True
     """
-    years = [int(a or b) for a, b in YEAR_CONTEXT_RE.findall(text)]
+    years = [int(m.group(1) or m.group(2)) for m in YEAR_CONTEXT_RE.finditer(text)
+             if not SINCE_ZH_RE.match(text, m.end())]  # `2011年10月…建立以来`: a starting point
     return max(years) if years else None
 
 
