@@ -45,6 +45,9 @@ DAY_ZH_RE = re.compile(r"(?=\d)(?<![\d月年])(\d{1,2})\s*[日号號](?![电電]
 ZH_DATE_RE = re.compile(r"(?=\d)(?:(?P<year>(?:19|20)\d{2})\s*年\s*)?(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*[日號号]")
 # A year the text names for something that happened: `In June 2020`, `2020年6月` (not `since 2005`,
 # `自2005年建立以来`: a year recalled as a starting point).
+# A lede that places its engagement some days before the report, on no day it names.
+VAGUE_TIME_RE = {"zh": re.compile(r"日前|近日|前不久|近期"),
+                 "en": re.compile(r"\b(?:recently|earlier this (?:week|month)|last week|the other day|days ago)\b", re.I)}
 # What makes a year named in Chinese a starting point, not a recent date: `…以来` in its clause.
 SINCE_ZH_RE = re.compile(r"[^，,。；;]{0,30}?以[来來]")
 YEAR_CONTEXT_RE = re.compile(r"(?=[IiOo12])(?:\b(?:[Ii]n|[Oo]n)\s+(?:[A-Z][a-z]+\s+)?((?:19|20)\d{2})\b|((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月)")
@@ -110,7 +113,8 @@ def article_date(paragraphs: list[str], furniture: list[str], lang: str, before:
 
     In order: the first date of the lede (`paragraphs[0]`); a weekday (`on Tuesday`) or a day
     alone (`17日`) of the lede, read against the dateline or stamp (`furniture`, dateline first);
-    the dateline or stamp's own date; the first date of the paragraphs `before` the lede (a
+    the dateline or stamp's own date, unless the lede places the engagement some days before
+    (`日前`, `earlier this week`: no date); the first date of the paragraphs `before` the lede (a
     caption, an opening sentence: `The 13th meeting … was held in Beijing on 21-22 May 2018.`),
     then of the paragraph after it. A date the body recalls (`President Xi … had a phone call on
     April 29`) is never reached while the lede or the furniture gives one.
@@ -124,6 +128,8 @@ def article_date(paragraphs: list[str], furniture: list[str], lang: str, before:
     dates = find_dates(lede, lang)
     if dates:
         return dates[0]
+    if VAGUE_TIME_RE[lang].search(lede):  # `日前`, `earlier this week`: a day before the report, not known
+        return None
     reference = furniture_reference(furniture, lang)
     if reference is not None:
         relative = relative_date(lede, reference, lang)

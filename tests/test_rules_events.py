@@ -414,3 +414,13 @@ def test_chinese_guests_from_several_countries_each_an_engagement(tmp_path):
 def test_the_host_who_invited_chinas_official_and_a_span_of_days(tmp_path, lede, name, field):
     event = only_event(run(tmp_path, a=f"Official visit\n{lede}\n"))
     assert (event[field], event["counterpart_country"], event["date"]) == (name, "VNM", "2023-08-20")
+
+
+@pytest.mark.parametrize("text", [
+    "王小洪会见老挝公安部长\n新华社北京5月18日电 国务委员、公安部部长王小洪日前在京会见老挝公安部部长维莱。\n",
+    "Chinese delegation in Phnom Penh\nPHNOM PENH, Sept. 30 -- China's Vice Minister of Public Security Wang Xiaohong met with "
+    "Cambodian Interior Minister Sar Kheng earlier this week.\n",
+])
+def test_an_engagement_some_days_before_the_report_has_no_date(tmp_path, text):
+    tables = run(tmp_path, a=text)
+    assert list(tables.events.date) == [""] and "no_date" in set(tables.diagnostics.code)
