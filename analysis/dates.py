@@ -46,7 +46,7 @@ ZH_DATE_RE = re.compile(r"(?=\d)(?:(?P<year>(?:19|20)\d{2})\s*年\s*)?(?P<month>
 # A year the text names for something that happened: `In June 2020`, `2020年6月` (not `since 2005`,
 # `自2005年建立以来`: a year recalled as a starting point).
 # A lede that places its engagement some days before the report, on no day it names.
-VAGUE_TIME_RE = {"zh": re.compile(r"日前|近日|前不久|近期"),
+VAGUE_TIME_RE = {"zh": re.compile(r"(?<![今昨明当當节節生周週\d])日前(?![往来來])|近日|前不久|近期"),  # not `今日前往`
                  "en": re.compile(r"\b(?:recently|earlier this (?:week|month)|last week|the other day|days ago)\b", re.I)}
 # What makes a year named in Chinese a starting point, not a recent date: `…以来` in its clause.
 SINCE_ZH_RE = re.compile(r"[^，,。；;]{0,30}?以[来來]")
