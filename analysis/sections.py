@@ -19,7 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from .compare import CHANGES, compare, earlier_run
-from .events import name_key
+from .names import name_key
 from .gazetteer import load_gazetteer
 from .params import ROOT, Params, corpus_files, resolve, validate
 from .pipeline import DEFAULT_CACHE, code_version, extract

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.events import name_key
+from analysis.names import name_key
 from analysis.select import filter_tables
 from analysis.tables import Tables, frame
 
