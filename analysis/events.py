@@ -31,15 +31,21 @@ from .text import to_simplified
 TYPE_PRIORITY = ["video_conference", "phone_call", "meeting", "event"]
 TYPE_CUES = {
     "zh": [
-        ("video_conference", re.compile(r"视频|视讯|云会议|线上会议")),
-        ("phone_call", re.compile(r"通电话|通话|电话")),
+        # as a way of meeting, not a film or a fraud (`观看宣传视频`, `电话诈骗`)
+        ("video_conference", re.compile(r"视频(?:会晤|会议|会谈|通话|连线|方式|形式|对话|会见|交流)|以视频|通过视频|视讯|云会议|线上会议")),
+        ("phone_call", re.compile(r"通电话|通话|电话(?:会谈|交谈|沟通|会晤)|致电")),
         ("meeting", re.compile(r"会见|会谈|会晤|接见|拜会|共同主持|工作会谈|访华|来访|访问")),
     ],
     # Each English cue starts with a lookahead of its words' first letters, which lets the regex
     # engine skip to them (three times faster).
     "en": [
-        ("video_conference", re.compile(r"(?=[ov])(?:\bvideo\b|\bvideoconference\b|\bvirtual(?:ly)?\b|\bonline meeting\b)", re.I)),
-        ("phone_call", re.compile(r"(?=[cpt])(?:\bphone\b|\btelephone\b|\btelephonic\b|\bcalled\b(?!\s+(?:on|upon|for)\b)|\bphone call\b)", re.I)),
+        # as a way of meeting, not a film or a fraud (`telephone fraud`, `a video on drug control`)
+        ("video_conference", re.compile(r"(?=[bohv])(?:\bvideo\s*(?:link|call|conference|talks?|meeting|chat|connection)"
+                                        r"|\b(?:via|by|over|through) (?:a )?video\b|\bvideoconference\b"
+                                        r"|\bvirtual(?:ly)?\b(?! (?:currency|assets?))|\bonline (?:meeting|talks)\b)", re.I)),
+        ("phone_call", re.compile(r"(?=[bcopt])(?:\b(?:tele)?phone (?:call|talks?|conversation)|\btelephonic\b"
+                                  r"|\b(?:by|over|on) the (?:tele)?phone\b|\bby (?:tele)?phone\b"
+                                  r"|\bcalled\b(?!\s+(?:on|upon|for)\b))", re.I)),
         ("meeting", re.compile(r"(?=[chmrtv])(?:\bmet\b|\bmeets? with\b|\bheld talks\b|\btalks with\b|\bco-chair"
                                r"|\bmeeting with\b|\breceived\b|\breception for\b|\bvisit(?:ed|ing)? (?:to )?(?!the Ministry)[A-Z])", re.I)),
     ],

@@ -47,6 +47,15 @@ def test_the_type_of_an_engagement_is_the_first_cue_in_priority(text, lang, expe
     assert classify_type(text, lang) == expected
 
 
+@pytest.mark.parametrize("text, lang", [
+    ("王小洪会见维莱,双方表示将共同打击电话诈骗", "zh"), ("王小洪会见维莱并观看了禁毒宣传视频", "zh"),
+    ("Wang met Vilay; they vowed to fight telephone fraud and phone scams", "en"),
+    ("Wang met Vilay and watched a video on drug control", "en"),
+])
+def test_a_fraud_or_a_film_is_no_way_of_meeting(text, lang):
+    assert classify_type(text, lang) == "meeting"
+
+
 def test_a_video_call_is_a_video_conference_before_a_phone_call():
     assert classify_type("王小洪与维莱视频通话", "zh") == "video_conference"
     assert classify_type("held a phone call via video link and met", "en") == "video_conference"
