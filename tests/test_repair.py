@@ -664,3 +664,55 @@ def test_a_possessive_is_restored_by_the_names_before_it_and_refused_before_cert
     assert restore_apostrophes("the Uns role")[0] == "the Uns role"  # nor a word in lowercase
     assert restore_apostrophes("Chinas on")[0] == "Chinas on"  # `on` is in not_after
     assert restore_apostrophes("peoples role")[0] == "people's role"  # at the start: no word before
+
+
+# Small rules of repair, each on the input that tells it apart (found by mutation testing).
+
+def test_pinyin_in_fullwidth_brackets_is_removed_too():
+    assert remove_injected_pinyin("國（guó）家")[0] == "國家"
+
+
+@pytest.mark.parametrize("following, script", [("a中文", None), ("a 中", None), ("捌桨仓袊", None), ("们这钱门", "traditional")])
+def test_what_does_not_read_as_text_back_in_step(following, script):
+    from analysis.repair import _reads_as_resynced
+    assert _reads_as_resynced(following, script) is False
+
+
+@pytest.mark.parametrize("run, script", [("捌桨仓袊钡拿艽", None), ("们这钱门", "traditional")])
+def test_runs_that_look_garbled(run, script):
+    from analysis.repair import _looks_garbled
+    assert _looks_garbled(run, script) is True
+
+
+def test_a_character_of_jieba_frequency_50_is_not_odd():
+    from analysis.repair import _is_odd
+    assert _is_odd("佤", None) is False
+
+
+@pytest.mark.parametrize("text, pos, script, span", [
+    ("中華民國?这", 4, "traditional", (4, 6)),  # a Simplified character in Traditional text
+    ("?■", 0, None, (0, 2)), ("■?", 1, None, (0, 2)),  # a cluster from either end
+    ("中文,■?", 4, None, (3, 5)),  # not across the comma
+    ("中\ufffd\ufffd文", 1, None, (1, 3)), ("中??文", 1, None, (1, 3)),
+    ("中 ??", 2, None, None),  # question marks after a space: a real question, not damage
+])
+def test_the_span_of_a_garbled_cluster(text, pos, script, span):
+    from analysis.repair import _garbled_cluster
+    assert _garbled_cluster(text, pos, script) == span
+
+
+def test_each_replacement_character_run_is_a_span_of_its_own():
+    from analysis.repair import _next_question_mark
+    assert _next_question_mark("中\ufffd文\ufffd", 0) == 1
+    assert len(fix_gbk_shift("中\ufffd\ufffd文字，中\ufffd\ufffd文")[1]) == 2
+
+
+def test_plural_peoples_keep_no_apostrophe_and_the_window_of_a_proper_noun_is_40_characters():
+    assert restore_apostrophes("the two peoples friendship")[0] == "the two peoples friendship"
+    assert restore_apostrophes("Both peoples friendship")[0] == "Both peoples friendship"  # no word before `Both`
+    assert restore_apostrophes("aUnited" + " " * 34 + "Kingdoms economy")[0].endswith("Kingdom's economy")
+
+
+def test_a_shifted_span_whose_best_reading_is_one_character_is_no_error():
+    text = "外交部副部長?x鋒,公安部副部長、國家移民管理局局長許甘露參加活動。"
+    assert fix_gbk_shift(text)[0].endswith("公安部副部長、國家移民管理局局長許甘露參加活動。")
