@@ -241,7 +241,8 @@ def _read_zh_from(article: Article, index: int, gazetteer: Gazetteer, roles: Rol
     principal = to_simplified(reading.principal.name_zh) if reading.principal else ""
     for line, text in paragraphs_after(article, index, roles):
         simple = to_simplified(text)
-        if not ((principal and principal in simple[:40]) or "时" in simple or OTHER_MEETING_ZH_RE.search(simple)):
+        if not ((principal and principal in simple[:40]) or "时," in simple or "时，" in simple
+                or OTHER_MEETING_ZH_RE.search(simple)):
             continue  # neither the principal as subject, a `…时` clause, nor a meeting: no engagement told here
         at = simple.find(principal) if principal else -1
         other = _other_principal_zh(simple, text, line, principal, gazetteer, roles) if not 0 <= at < 20 else None
@@ -309,7 +310,7 @@ def _guest_zh(simple: str, gazetteer: Gazetteer, roles: Roles
     return None
 
 
-OTHER_MEETING_ZH_RE = re.compile(r"会见|会晤|会谈|通电话|通话")
+OTHER_MEETING_ZH_RE = re.compile(r"会见|会晤|会谈|通电话|通话|共同主持")
 CHINA_TITLE_ZH_RE = re.compile(r"^(?:中国|中华人民共和国|大陆)?(?:国务委员|公安部|国家移民管理局)")
 
 
