@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
@@ -133,11 +134,12 @@ def fill_places(reading: Reading, context: str, gazetteer: Gazetteer) -> None:
     group names (`met with guests from Laos, Nicaragua, Ethiopia and Armenia`) go, in order, to the
     people named without one, and each left over is an engagement of its own (a copy cut short
     before its meeting is told)."""
-    if any(c.is_person for c in reading.counterparts):
-        groups = [c for c in reading.counterparts if not c.is_person and GROUP_RE.search(c.name)]
-        reading.counterparts = [c for c in reading.counterparts if c.is_person or c not in groups]
-        named = [(start, code, c.name[start:end]) for c in groups
-                 for start, end, code in gazetteer.find("country", c.name, reading.lang) if code != "CHN"]
+    groups = [c for c in reading.counterparts if not c.is_person and GROUP_RE.search(c.name)]
+    named = [(start, code, c.name[start:end]) for c in groups
+             for start, end, code in gazetteer.find("country", c.name, reading.lang) if code != "CHN"]
+    # a group of one country with no one named from it stays the engagement
+    if any(c.is_person for c in reading.counterparts) or len({code for _, code, _ in named}) > 1:
+        reading.counterparts = [c for c in reading.counterparts if c not in groups]
         left = [(code, name) for _, code, name in sorted(named)]
         left = [(code, name) for code, name in left if not any(c.country == code for c in reading.counterparts)]
         for counterpart in reading.counterparts:
@@ -508,6 +510,7 @@ def _read_en_from(article: Article, index: int, gazetteer: Gazetteer, roles: Rol
             _add_people_en(reading, w.group("chunk"), gazetteer, roles, line=line, context=text)
     _complete_names_en(reading, article, gazetteer, roles)
     fill_places(reading, article.title + "\n" + lede, gazetteer)
+    _name_countries_met_en(reading, article, gazetteer, roles)
     return reading
 
 
@@ -541,6 +544,31 @@ def _complete_names_en(reading: Reading, article: Article, gazetteer: Gazetteer,
                 counterpart.name, counterpart.role = name, counterpart.role or role
                 counterpart.country, counterpart.org = counterpart.country or country, counterpart.org or org
                 break
+
+
+# A run of capitalised words (a title and a name, `Maldivian Minister of Homeland Security Ali Ihusan`).
+TITLED_NAME_EN_RE = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|the|for|and)){2,40}")
+
+
+def _name_countries_met_en(reading: Reading, article: Article, gazetteer: Gazetteer, roles: Roles) -> None:
+    """A country met only as one of a group (`met with officials from the Maldives and Ethiopia`)
+    takes the one person the article names with a title of that country (`… and Maldivian
+    Minister of Homeland Security Ali Ihusan were all in the Chinese capital`)."""
+    countries = [c for c in reading.counterparts if not c.is_person and c.country and not c.org
+                 and [(s, e) for s, e, _ in gazetteer.find("country", c.name, "en")] == [(0, len(c.name))]]
+    if not countries:
+        return
+    people: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for text in [text for _, text in article.body] + article.metadata:
+        for run in TITLED_NAME_EN_RE.findall(unmask(mask_abbreviations(text, roles))):
+            for part in re.split(r",\s*|\s+and\s+", run):
+                name, role, country, _ = split_name_role_en(part, gazetteer, roles)
+                if country and role and len(name.split()) >= 2:
+                    people[country].add((name, role))
+    for counterpart in countries:
+        if len(people[counterpart.country]) == 1:
+            (counterpart.name, counterpart.role), = people[counterpart.country]
+            counterpart.is_person = True
 
 
 def when_meeting_en(text: str, roles: Roles) -> Iterable[re.Match]:

@@ -127,10 +127,15 @@ def test_a_group_of_visitors_named_one_by_one_is_dropped(gazetteer):
     reading = Reading("en", counterparts=[group, Counterpart("Vilay", "", True, "LAO"), Counterpart("Diaz", "", True)])
     fill_places(reading, "", gazetteer)
     assert [(c.name, c.country) for c in reading.counterparts] == [("Vilay", "LAO"), ("Diaz", "NIC"), ("Armenia", "ARM")]
-    # Without a person, the group stays; a body that is no group stays too.
+    # Without a person, a group of several countries is one engagement per country; a group of
+    # one country stays, and a body that is no group stays too.
     reading = Reading("en", counterparts=[group])
     fill_places(reading, "", gazetteer)
-    assert reading.counterparts == [group]
+    assert [(c.name, c.country) for c in reading.counterparts] == [("Laos", "LAO"), ("Nicaragua", "NIC"), ("Armenia", "ARM")]
+    lao_guests = Counterpart("guests from Laos", "", False, "LAO")
+    reading = Reading("en", counterparts=[lao_guests])
+    fill_places(reading, "", gazetteer)
+    assert reading.counterparts == [lao_guests]
     body = Counterpart("the Lao Ministry", "", False, "LAO")
     reading = Reading("zh", counterparts=[Counterpart("各方代表团团长", "", False), body, Counterpart("维莱", "", True)])
     fill_places(reading, "", gazetteer)

@@ -424,3 +424,12 @@ def test_the_host_who_invited_chinas_official_and_a_span_of_days(tmp_path, lede,
 def test_an_engagement_some_days_before_the_report_has_no_date(tmp_path, text):
     tables = run(tmp_path, a=text)
     assert list(tables.events.date) == [""] and "no_date" in set(tables.diagnostics.code)
+
+
+def test_a_country_met_as_one_of_a_group_takes_the_one_person_named_with_its_title(tmp_path):
+    tables = run(tmp_path, a="""China's police chief meets Ethiopian, Maldivian officials
+BEIJING, Sept. 6 (Xinhua) -- Chinese State Councilor and Minister of Public Security Wang Xiaohong met with officials from the Maldives and Ethiopia in Beijing on Friday.
+Commissioner General of the Ethiopian Federal Police Commission Demelash Gebremichael and Maldivian Minister of Homeland Security Ali Ihusan were both in the Chinese capital for a forum.
+""")
+    events = tables.events.fillna("").sort_values("counterpart_country")
+    assert list(zip(events.counterpart_country, events.counterpart_en)) == [("ETH", "Demelash Gebremichael"), ("MDV", "Ali Ihusan")]
