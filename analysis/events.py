@@ -560,7 +560,7 @@ def _name_countries_met_en(reading: Reading, article: Article, gazetteer: Gazett
         return
     people: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for text in [text for _, text in article.body] + article.metadata:
-        for run in TITLED_NAME_EN_RE.findall(unmask(mask_abbreviations(text, roles))):
+        for run in TITLED_NAME_EN_RE.findall(text):
             for part in re.split(r",\s*|\s+and\s+", run):
                 name, role, country, _ = split_name_role_en(part, gazetteer, roles)
                 if country and role and len(name.split()) >= 2:
