@@ -8,13 +8,12 @@ country or an organisation, a counterpart of the engagement, those listed after 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from rapidfuzz import fuzz
 
 from .diagnostics import Diagnostic
 from .gazetteer import Gazetteer
-from .names import (Official, Roles, en_name_spans, list_items, name_key, romanise,
+from .names import (Official, Roles, en_name_spans, list_items, mask_abbreviations, name_key, romanise,
                     same_person, slice_original, split_role_name_zh)
 from .pair import Pair
 from .segment import Article
@@ -208,39 +207,19 @@ def list_spans_en(text: str, roles: Roles) -> list[tuple[int, int]]:
 
 def sentence_around(text: str, at: int, roles: Roles) -> tuple[int, int]:
     """The start and end (before its full stop) of the sentence of `text` around `at`; the full
-    stop of an abbreviation or an initial ends none.
+    stop of an abbreviation or an initial (masked by `names.mask_abbreviations`) ends none.
 
     >>> from analysis.names import load_roles
     >>> text = "Talks held. Also present was Lt. Gen. Li Gang, U.S. expert J. Smith. Then lunch."
     >>> start, end = sentence_around(text, 20, load_roles()); text[start:end]
     'Also present was Lt. Gen. Li Gang, U.S. expert J. Smith'
     """
-    start = at
-    while True:
-        stop = max(text.rfind(". ", 0, start), text.rfind("! ", 0, start), text.rfind("? ", 0, start))
-        if stop < 0 or not _abbreviation_before(text, stop, roles):
-            start = 0 if stop < 0 else stop + 2
-            break
-        start = stop
-    end = at
-    while True:
-        stops = [i for i in (text.find(". ", end), text.find("! ", end), text.find("? ", end)) if i >= 0]
-        if not stops or not _abbreviation_before(text, min(stops), roles):
-            end = min(stops) if stops else len(text.rstrip(" .!?\n"))
-            break
-        end = min(stops) + 1
+    masked = mask_abbreviations(text, roles)  # as long as `text`
+    start = max(masked.rfind(". ", 0, at), masked.rfind("! ", 0, at), masked.rfind("? ", 0, at))
+    start = 0 if start < 0 else start + 2
+    stops = [i for i in (masked.find(". ", at), masked.find("! ", at), masked.find("? ", at)) if i >= 0]
+    end = min(stops) if stops else len(text.rstrip(" .!?\n"))
     return start + len(text[start:end]) - len(text[start:end].lstrip()), end
-
-
-def _abbreviation_before(text: str, stop: int, roles: Roles) -> bool:
-    """Whether the full stop at `stop` ends an abbreviation (`U.S.`, `Gen.`) or an initial (`J.`)."""
-    word = text[text.rfind(" ", 0, stop) + 1: stop + 1].lstrip("(“\"'")
-    return len(word) == 2 and word[0].isupper() or word in abbreviation_set(roles)
-
-
-@lru_cache(maxsize=4)
-def abbreviation_set(roles: Roles) -> frozenset[str]:
-    return frozenset(roles.abbreviations_en)
 
 
 def attendees_en(article: Article, roles: Roles, principal: Official | None) -> list[Official]:

@@ -21,9 +21,9 @@ from .dates import engagement_date
 from .diagnostics import Diagnostic
 from .gazetteer import Gazetteer
 from .names import (
-    NOT_IN_NAME_ZH, ROLES_PATH, Counterpart, Official, Roles, counterpart_zh, en_name_spans, list_items, load_roles,
-    mask_abbreviations, name_key, role_held, romanise, same_person, shared_portfolios, slice_original, split_name_role_en,
-    split_people_en, split_role_name_zh, title_before, unmask,
+    GUEST_WORDS_ZH, NOT_IN_NAME_ZH, ROLES_PATH, Counterpart, Official, Roles, counterpart_zh, en_name_spans, list_items,
+    load_roles, mask_abbreviations, name_key, role_held, romanise, same_person, shared_portfolios, slice_original,
+    split_name_role_en, split_people_en, split_role_name_zh, title_before, unmask,
 )
 from .pair import Pair
 from .segment import Article
@@ -124,7 +124,7 @@ def _principal_key(counterpart: Counterpart) -> str:
 # A lede's group of visitors, told one by one in the paragraphs after it: `met with guests from Laos,
 # Nicaragua, Ethiopia and Armenia`.
 GROUP_RE = re.compile(r"\b(?:guests|officials|leaders|heads|delegations|ministers|representatives|counterparts)\b"
-                      r"|(?:各方|各国|多国)|代表团团长|客人|来宾|外宾|嘉宾")
+                      r"|(?:各方|各国|多国)|代表团团长|" + GUEST_WORDS_ZH)
 
 
 def fill_places(reading: Reading, context: str, gazetteer: Gazetteer) -> None:
@@ -514,8 +514,10 @@ def _read_en_from(article: Article, index: int, gazetteer: Gazetteer, roles: Rol
     return reading
 
 
+# A word of a title or a name: `Interpol`, `(IOM)`, `of`, `Al-Raisi`.
+TITLE_OR_NAME_WORD_EN = r"(?:[A-Z][\w.'’-]*|\([A-Z][\w-]*\)|of|the|and|for)"
 # Capitalised words (a title and the first names) before a name: `Interpol President Ahmed Nasser `.
-WORDS_BEFORE_NAME_EN = r"(?:(?:[A-Z][\w.'’-]*|\([A-Z][\w-]*\)|of|the|and|for)\s+){1,10}"
+WORDS_BEFORE_NAME_EN = rf"(?:{TITLE_OR_NAME_WORD_EN}\s+){{1,10}}"
 
 
 # The host who invited China's official, before the principal: `应…苏林邀请,…`, `At the invitation of …, Chinese …`.
@@ -547,7 +549,7 @@ def _complete_names_en(reading: Reading, article: Article, gazetteer: Gazetteer,
 
 
 # A run of capitalised words (a title and a name, `Maldivian Minister of Homeland Security Ali Ihusan`).
-TITLED_NAME_EN_RE = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|the|for|and)){2,40}")
+TITLED_NAME_EN_RE = re.compile(rf"[A-Z][\w.'’-]*(?:\s+{TITLE_OR_NAME_WORD_EN}){{2,40}}")
 
 
 def _name_countries_met_en(reading: Reading, article: Article, gazetteer: Gazetteer, roles: Roles) -> None:

@@ -191,7 +191,8 @@ def slice_original(original: str, simplified: str, start: int, end: int) -> str:
     return (original if len(original) == len(simplified) else simplified)[start:end]
 
 
-GUESTS_ZH_RE = re.compile(r"(?:客人|来宾|外宾|嘉宾|貴賓|贵宾)$")
+GUEST_WORDS_ZH = "客人|来宾|外宾|嘉宾|貴賓|贵宾"  # guests, no one named
+GUESTS_ZH_RE = re.compile(f"(?:{GUEST_WORDS_ZH})$")
 
 
 def counterpart_zh(chunk: str, gazetteer: Gazetteer, roles: Roles) -> Counterpart:

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Callable
 
 from tqdm import tqdm
 
-from . import __version__
+from . import code_version
 from . import events as events_stage
 from . import sources
 from . import topics as topics_stage
@@ -54,16 +54,6 @@ class FileResult:
     articles: list[Article]
     repairs: list[dict]
     diagnostics: list[Diagnostic]
-
-
-def code_version(*data_files: str | Path) -> str:
-    """A hash of the package's code and data, and of the analyst's `data_files` (gazetteer,
-    lexicon): a change to any of them invalidates the per-file cache."""
-    digest = hashlib.sha256(__version__.encode())
-    package_files = sorted(PACKAGE.glob("*.py")) + sorted((PACKAGE / "data").glob("*"))
-    for path in package_files + [Path(p) for p in data_files]:
-        digest.update(path.name.encode() + path.read_bytes())
-    return digest.hexdigest()[:16]
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,9 @@ import threading
 import time
 from pathlib import Path
 
-from analysis.params import ROOT, ParameterError, Params, load_params_file, validate
+from analysis import code_version
+from analysis.params import ROOT, ParameterError, Params, corpus_files, load_params_file, validate
+from analysis.read import CorpusError
 
 # papermill, jupyter_client, nbconvert and WeasyPrint are imported inside the functions that use
 # them, so that the other subcommands of `python -m analysis` do not pay for loading them.
@@ -276,18 +278,12 @@ def tables_key(params: Params) -> str:
     digest = hashlib.sha256()
     values = {name: value for name, value in params.to_notebook().items() if name not in NOT_IN_TABLES}
     digest.update(json.dumps(values, sort_keys=True, ensure_ascii=False).encode())
-    package = Path(__file__).parent
-    files = sorted(package.glob("*.py")) + sorted(path for path in (package / "data").glob("*") if path.is_file())
-    if isinstance(params.topics, str):
-        files.append(ROOT / params.topics)
+    digest.update(code_version(*([ROOT / params.topics] if isinstance(params.topics, str) else [])).encode())
     try:
-        from analysis.params import corpus_files
-
-        files += corpus_files(params.corpus)
-    except Exception:  # an unreadable corpus: the extraction says what is wrong
+        for path in corpus_files(params.corpus):
+            digest.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
+    except (CorpusError, OSError):  # an unreadable corpus: the extraction says what is wrong
         return ""
-    for path in files:
-        digest.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 
 

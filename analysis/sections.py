@@ -22,7 +22,8 @@ from .compare import CHANGES, compare, earlier_run
 from .names import name_key
 from .gazetteer import load_gazetteer
 from .params import ROOT, Params, corpus_files, resolve, validate
-from .pipeline import DEFAULT_CACHE, code_version, extract
+from . import code_version
+from .pipeline import DEFAULT_CACHE, extract
 from .plover import write_plover
 from .select import filter_tables
 from .tables import SCHEMAS, Tables, read_table

@@ -191,9 +191,11 @@ def _same_engagements(events: list[dict], event_pairs: dict[str, Pair]) -> list[
             by_principal[key].append(event)
     # Reports that tell several engagements with one country or body (a dialogue with several
     # ministers): one of theirs is the other report's only where the names say so.
-    per_place = Counter((id(event_pairs[e["event_id"]]), e["counterpart_country"], e["counterpart_org"]) for e in events)
-    several = {e["event_id"] for e in events
-               if per_place[(id(event_pairs[e["event_id"]]), e["counterpart_country"], e["counterpart_org"])] > 1}
+    def report_place(e: dict) -> tuple:
+        return id(event_pairs[e["event_id"]]), e["counterpart_country"], e["counterpart_org"]
+
+    per_place = Counter(map(report_place, events))
+    several = {e["event_id"] for e in events if per_place[report_place(e)] > 1}
     parent: dict[str, str] = {}
 
     def root(event_id: str) -> str:
@@ -208,7 +210,7 @@ def _same_engagements(events: list[dict], event_pairs: dict[str, Pair]) -> list[
                 if _day_gap(a["date"], b["date"]) > 1:
                     break
                 if event_pairs[a["event_id"]] is not event_pairs[b["event_id"]] and \
-                        _same_engagement(a, b, event_pairs, {a["event_id"], b["event_id"]} & several) \
+                        _same_engagement(a, b, event_pairs, bool({a["event_id"], b["event_id"]} & several)) \
                         and root(a["event_id"]) != root(b["event_id"]):
                     parent[root(b["event_id"])] = root(a["event_id"])
     groups: dict[str, list[dict]] = defaultdict(list)
@@ -218,7 +220,7 @@ def _same_engagements(events: list[dict], event_pairs: dict[str, Pair]) -> list[
     return [group for group in groups.values() if len(group) > 1]
 
 
-def _same_engagement(a: dict, b: dict, event_pairs: dict[str, Pair], names_needed: bool | set = False) -> bool:
+def _same_engagement(a: dict, b: dict, event_pairs: dict[str, Pair], names_needed: bool = False) -> bool:
     """The same day (a day apart where local time or a report's own date explains it), the same
     country or organisation, no two different names (the same name in one language at least,
     when `names_needed`), and types that agree."""

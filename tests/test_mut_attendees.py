@@ -6,28 +6,17 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-import pytest
 
 from analysis.attendees import (attendee_rows, attendees_en, attendees_zh, foreign_title_en,
                                 foreign_title_zh, merge_officials)
 from analysis.diagnostics import Diagnostic
 from analysis.gazetteer import load_gazetteer
-from analysis.names import Counterpart, Official, load_roles
+from analysis.names import Counterpart, Official
 from analysis.pair import Pair
 from analysis.segment import Article
 
 LEDE_ZH = "王小洪会见老挝公安部部长维莱。"
 LEDE_EN = "Wang Xiaohong met with Lao Minister of Public Security Vilay Lakhamphong."
-
-
-@pytest.fixture(scope="module")
-def roles():
-    return load_roles()
-
-
-@pytest.fixture(scope="module")
-def gazetteer():
-    return load_gazetteer()
 
 
 def article(lang: str, *paragraphs: str, file: str = "a.txt", line: int = 1) -> Article:

@@ -8,15 +8,9 @@ import pytest
 
 from analysis.diagnostics import Diagnostic
 from analysis.events import (Reading, cameo_code, classify_type, fill_places, merge_readings, pair_counterparts)
-from analysis.gazetteer import load_gazetteer
 from analysis.names import Counterpart, Official
 from analysis.pair import Pair
 from analysis.segment import Article
-
-
-@pytest.fixture(scope="module")
-def gazetteer():
-    return load_gazetteer()
 
 
 @pytest.mark.parametrize("text, lang, expected", [

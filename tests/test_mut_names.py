@@ -8,22 +8,11 @@ from types import SimpleNamespace
 
 import pytest
 
-from analysis.gazetteer import load_gazetteer
 from analysis.names import (
-    ABBREVIATION_DOT, counterpart_zh, en_name_spans, is_pinyin_word, list_items, load_roles, mask_abbreviations,
+    ABBREVIATION_DOT, counterpart_zh, en_name_spans, is_pinyin_word, list_items, mask_abbreviations,
     name_key, role_held, romanise, same_person, slice_original, split_name_role_en, split_people_en,
     split_role_name_zh, strip_honorifics, surname_alternation, title_before, unmask,
 )
-
-
-@pytest.fixture(scope="module")
-def roles():
-    return load_roles()
-
-
-@pytest.fixture(scope="module")
-def gazetteer():
-    return load_gazetteer()
 
 
 def test_a_pinyin_word_splits_into_at_most_so_many_syllables():

@@ -26,11 +26,6 @@ Zhao said that China and Pakistan are all-weather strategic cooperative partners
 """
 
 
-@pytest.fixture(scope="module")
-def gazetteer():
-    return load_gazetteer()
-
-
 def articles_of(path: Path, text: str) -> list:
     path.write_text(text, encoding="utf-8")
     return process_file(path).articles
