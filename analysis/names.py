@@ -29,7 +29,7 @@ ROLES_PATH = Path(__file__).parent / "data" / "roles.yaml"
 ABBREVIATION_DOT = "\u2024"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: the patterns built from it are cached by it
 class Roles:
     """The editable word lists of `data/roles.yaml`, compiled."""
 
@@ -147,6 +147,7 @@ def shared_portfolios(role_zh: str, role_en: str, roles: Roles) -> int:
     return sum(zh in role_zh and any(en in role_en for en in ens) for zh, ens in roles.portfolios)
 
 
+@lru_cache(maxsize=1 << 16)  # the same names meet again in every copy of a readout
 def same_person(a: str, b: str) -> bool:
     """One person named twice: a name and a part of it, the same name in another script or
     spelling ('Ivica Dacic' and 'Dacic', '维莱·拉坎丰' and '維萊·拉坎豐', 'Rasheed' and 'Rashid').
@@ -283,6 +284,11 @@ def mask_abbreviations(text: str, roles: Roles) -> str:
     """
     if "." not in text:
         return text
+    return _masked(text, roles)
+
+
+@lru_cache(maxsize=1 << 12)  # a paragraph is masked by each reader of it
+def _masked(text: str, roles: Roles) -> str:
     return abbreviations_re(roles).sub(lambda m: m.group(0).replace(".", ABBREVIATION_DOT), text)
 
 

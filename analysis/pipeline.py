@@ -110,7 +110,7 @@ def _process(path: str | Path, data: bytes, resources: Resources) -> FileResult:
                                               f"damaged GBK span kept as is, not recoverable with confidence: {r.before!r}"))
     articles, segment_diagnostics = segment(source.path, repaired, source.lines, langs)
     gazetteer, lexicon = load_gazetteer(resources.gazetteer), load_lexicon(resources.lexicon)
-    roles = load_roles()
+    roles, outlets = load_roles(), sources.load_outlets()
     for article in articles:
         # The per-article work of the corpus-wide stages, done here so that it runs in parallel
         # and is cached: pairing features, the events stage's reading, the topics stated.
@@ -118,6 +118,7 @@ def _process(path: str | Path, data: bytes, resources: Resources) -> FileResult:
         article.features = features(article, gazetteer)
         topics_stage.topic_evidence(article, lexicon)
         article.copy_key = sources.text_key(article) if article.body else ""
+        sources.outlet(article, outlets)
     return FileResult(articles, repairs, diagnostics + segment_diagnostics)
 
 

@@ -76,6 +76,7 @@ class Article:
     reading: Any = None
     topics: dict | None = None
     copy_key: str = ""  # what its copies share (`sources.text_key`)
+    outlet: str | None = None  # the outlet it names (`sources.outlet`)
 
     @property
     def article_id(self) -> str:

@@ -118,13 +118,19 @@ def load_outlets(path: str | Path = OUTLETS_PATH) -> Outlets:
 
 def outlet(article: Article, outlets: Outlets) -> str:
     """The outlet an article names in its furniture, credits, or the opening or close of its
-    text; '' when it names none.
+    text; '' when it names none (computed once per article, in the per-file stage when it ran).
 
     >>> outlet(Article("a.txt", "en", 1, metadata=["BEIJING, July 17 (Xinhua)"]), load_outlets())
     'Xinhua'
     >>> outlet(Article("a.txt", "en", 1, credits=["( Translated by Agnes )"]), load_outlets())
     'the newsletter'
     """
+    if article.outlet is None:
+        article.outlet = _outlet(article, outlets)
+    return article.outlet
+
+
+def _outlet(article: Article, outlets: Outlets) -> str:
     body = article.text
     places = [*article.metadata, *article.credits, body[:OPENING_CHARS], body[-CLOSING_CHARS:]]
     for place in places:
