@@ -147,11 +147,11 @@ def fill_places(reading: Reading, context: str, gazetteer: Gazetteer) -> None:
                 counterpart.country = left.pop(0)[0]
         for code, name in left:
             reading.add(Counterpart(name, country=code))
-    countries = {code for *_, code in gazetteer.find("country", context, reading.lang)} - {"CHN"}
+    unplaced = [c for c in reading.counterparts if c.is_person and not c.country and not c.org]
+    countries = {code for *_, code in gazetteer.find("country", context, reading.lang)} - {"CHN"} if unplaced else ()
     if len(countries) == 1:
-        for counterpart in reading.counterparts:
-            if counterpart.is_person and not counterpart.country and not counterpart.org:
-                counterpart.country = next(iter(countries))
+        for counterpart in unplaced:
+            counterpart.country = next(iter(countries))
 
 
 @lru_cache(maxsize=4)
@@ -359,6 +359,26 @@ def counterpart_spans_zh(text: str, start: int, end: int, roles: Roles) -> list[
     return [(start, end)]
 
 
+# The words that open a bilateral engagement in English: a verb taking its object directly
+# (`met X`), and the others (`phone call with X`).
+BILATERAL_DIRECT_EN = "met|meets|received|receives|hosted|hosts"
+BILATERAL_OTHER_EN = (r"phone call|phone talks?|(?:phone |telephone |telephonic )?conversations?|telephone (?:call|talks?)"
+                      r"|video (?:call|talks?|conference)|talks|talked(?: on the phone| by phone| over the phone)?"
+                      r"|spoke(?: on the phone| by phone| over the phone)?|meeting|call")
+BILATERAL_START_EN_RE = re.compile(rf"\b(?:{BILATERAL_DIRECT_EN}|{BILATERAL_OTHER_EN})")
+
+
+def bilateral_near(text: str, start: int, roles: Roles, within: int = 40) -> re.Match | None:
+    """The bilateral engagement (`en_patterns`' "bilateral") of `text` that starts at most
+    `within` characters after `start`, or None: its first words are looked for there first,
+    which spares searching the rest of a paragraph."""
+    verb = BILATERAL_START_EN_RE.search(text, start, start + within + 40)
+    if verb is None or verb.start() - start > within:
+        return None
+    c = en_patterns(roles)["bilateral"].search(text, verb.start())
+    return c if c and c.start() - start <= within else None
+
+
 @lru_cache(maxsize=4)
 def en_patterns(roles: Roles) -> dict[str, re.Pattern]:
     """The sentence patterns of English readouts, built with the lede verbs of `roles`."""
@@ -367,11 +387,7 @@ def en_patterns(roles: Roles) -> dict[str, re.Pattern]:
         "after_principal": re.compile(
             rf"^\s*(?:\([^)]{{1,20}}\)\s*)?(?:(?:,[^,]{{3,240}}){{1,3}},\s*)?(?:also\s+)?(?:(?:on\s+)?{WEEKDAY}\s+|here\s+|today\s+)?(?:also\s+)?(?:{verbs})\b"),
         "bilateral": re.compile(
-            r"\b(?:(?P<direct>met|meets|received|receives|hosted|hosts)|phone call|phone talks?"
-            r"|(?:phone |telephone |telephonic )?conversations?|telephone (?:call|talks?)"
-            r"|video (?:call|talks?|conference)|talks|talked"
-            r"(?: on the phone| by phone| over the phone)?|spoke(?: on the phone| by phone| over the phone)?"
-            r"|meeting|call)"
+            rf"\b(?:(?P<direct>{BILATERAL_DIRECT_EN})|{BILATERAL_OTHER_EN})"
             # what may stand between the verb and its object: `met here on Tuesday with`, `talks via video link with`
             rf"(?:\s+(?:here|today|separately|respectively|in\s+[A-Z][a-z]+|on\s+(?:{WEEKDAY}|{EN_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?),?"
             r"|(?:via|by|over|through)\s+(?:a\s+)?(?:video\s*link|video|telephone|phone))){0,3}"
@@ -494,17 +510,17 @@ def _read_en_from(article: Article, index: int, gazetteer: Gazetteer, roles: Rol
             continue  # neither the principal as subject nor a `… with X,` clause: no engagement told here
         masked = mask_abbreviations(text, roles)
         at = re.search(rf"\b{surname}\b", masked) if surname else None
-        c = patterns["bilateral"].search(masked, at.end()) if at and at.start() < 40 else None
+        c = bilateral_near(masked, at.end(), roles) if at and at.start() < 40 else None
         joint = JOINT_SUBJECT_RE.match(masked, at.end()) if at and at.start() < 40 and not SAME_MEETING_EN_RE.match(masked) else None
         if joint:  # `Later the same day, Chen and his Vietnamese counterpart Lê Quốc Hưng co-chaired …`
             _add_people_en(reading, joint.group("chunk"), gazetteer, roles, when=text, line=line)
-        elif c and c.start() - at.end() <= 40 and patterns["after_principal"].match(masked[at.end():]):
+        elif c and patterns["after_principal"].match(masked[at.end():]):
             _add_people_en(reading, c.group("chunk"), gazetteer, roles, when=text, line=line)
         elif other := _other_principal_en(masked, line, reading.principal, gazetteer, roles):
             # `State Councilor and Minister of Public Security Zhao Kezhi held talks with Wissanu on Friday.`
             official, end = other
-            c = patterns["bilateral"].search(masked, end)
-            if c and c.start() - end <= 40:
+            c = bilateral_near(masked, end, roles)
+            if c:
                 _add_people_en(reading, c.group("chunk"), gazetteer, roles, when=text, line=line, principal=official)
         for w in when_meeting_en(masked, roles):
             _add_people_en(reading, w.group("chunk"), gazetteer, roles, line=line, context=text)
@@ -576,7 +592,7 @@ def _name_countries_met_en(reading: Reading, article: Article, gazetteer: Gazett
 def when_meeting_en(text: str, roles: Roles) -> Iterable[re.Match]:
     """The sentences of `text` that open with a meeting (`When meeting with Dacic, …`), matched at
     each sentence's start only (searching the whole text costs ten times as much)."""
-    if " with " not in text:
+    if " with " not in text or not MEETING_WITH_EN_RE.search(text.lower()):
         return
     pattern = en_patterns(roles)["when_meeting"]
     for start in [0] + [m.end() for m in SENTENCE_START_RE.finditer(text)]:
@@ -586,6 +602,8 @@ def when_meeting_en(text: str, roles: Roles) -> Iterable[re.Match]:
 
 
 SENTENCE_START_RE = re.compile(r"[.!?]\s")
+# What a `when_meeting` match holds, in lower case (faster than a case-insensitive search)
+MEETING_WITH_EN_RE = re.compile(r"(?:meeting|talks|talking|speaking)s?\s+with\s")
 
 
 def _official_en(text: str, start: int, end: int, line: int, roles: Roles) -> Official:

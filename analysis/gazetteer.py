@@ -30,6 +30,9 @@ class Person:
     roles: tuple[dict, ...] = ()
 
 
+FOUND_CACHE_SIZE = 1 << 14  # texts whose places are kept (a paragraph is read by several stages)
+
+
 @dataclass
 class Gazetteer:
     """Name lookups in both languages; Chinese keys are Simplified, English keys as written."""
@@ -47,28 +50,35 @@ class Gazetteer:
         self._finders = {"en": StringFinder([*self.countries_en, *self.orgs_en]),
                          "country_zh": StringFinder(self.countries_zh), "org_zh": StringFinder(self.orgs_zh)}
         self._people_by_name = {}
+        self._found: dict[tuple[str, str], tuple[tuple, tuple]] = {}  # `find_both`'s answers
         for person in self.people:
             for name in (person.name_en, person.name_zh, *person.aliases):
                 if name:
                     self._people_by_name[_key(name)] = person
 
-    def find(self, kind: str, text: str, lang: str) -> list[tuple[int, int, str]]:
+    def find(self, kind: str, text: str, lang: str) -> tuple[tuple[int, int, str], ...]:
         """(start, end, code) of every country or organisation (`kind`) named in `text`: the
         longest name first, left to right, without overlaps. English names are whole words (a
         hyphen joins words), with or without `'s`; Chinese text is matched in Simplified form, and
         offsets are those of `text` (OpenCC keeps the length).
         """
-        if lang == "zh":
-            return self._find_zh(kind, to_simplified(text))
-        return _whole_names(text, self._finders["en"].find_all(text), self.countries_en if kind == "country" else self.orgs_en)
+        return self.find_both(text, lang)[kind == "org"]
 
-    def find_both(self, text: str, lang: str) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]:
-        """`find` of the countries and of the organisations of one text (converted or searched once)."""
-        if lang == "zh":
-            simplified = to_simplified(text)
-            return self._find_zh("country", simplified), self._find_zh("org", simplified)
-        found = self._finders["en"].find_all(text)
-        return _whole_names(text, found, self.countries_en), _whole_names(text, found, self.orgs_en)
+    def find_both(self, text: str, lang: str) -> tuple[tuple[tuple[int, int, str], ...], tuple[tuple[int, int, str], ...]]:
+        """`find` of the countries and of the organisations of one text (converted or searched
+        once; a text is searched once for all its readers)."""
+        key = (text, lang)
+        if key not in self._found:
+            if len(self._found) >= FOUND_CACHE_SIZE:
+                self._found.clear()
+            if lang == "zh":
+                simplified = to_simplified(text)
+                both = self._find_zh("country", simplified), self._find_zh("org", simplified)
+            else:
+                found = self._finders["en"].find_all(text)
+                both = _whole_names(text, found, self.countries_en), _whole_names(text, found, self.orgs_en)
+            self._found[key] = tuple(both[0]), tuple(both[1])  # shared by its readers: not to be changed
+        return self._found[key]
 
     def _find_zh(self, kind: str, simplified: str) -> list[tuple[int, int, str]]:
         table = self.countries_zh if kind == "country" else self.orgs_zh

@@ -77,9 +77,9 @@ def test_an_english_name_is_a_whole_word(gazetteer, text, names):
 
 def test_a_gazetteer_finds_the_names_it_is_made_with():
     gazetteer = Gazetteer({"Laos": "LAO"}, {"老挝": "LAO"}, {"ASEAN": "ASEAN"}, {"东盟": "ASEAN"})
-    assert gazetteer.find_both("Laos and ASEAN", "en") == ([(0, 4, "LAO")], [(9, 14, "ASEAN")])
-    assert gazetteer.find_both("老撾和東盟", "zh") == ([(0, 2, "LAO")], [(3, 5, "ASEAN")])
-    assert gazetteer.find("org", "老撾和東盟", "zh") == [(3, 5, "ASEAN")]
+    assert gazetteer.find_both("Laos and ASEAN", "en") == (((0, 4, "LAO"),), ((9, 14, "ASEAN"),))
+    assert gazetteer.find_both("老撾和東盟", "zh") == (((0, 2, "LAO"),), ((3, 5, "ASEAN"),))
+    assert gazetteer.find("org", "老撾和東盟", "zh") == ((3, 5, "ASEAN"),)
 
 
 def test_countries_and_organisations_are_told_apart(gazetteer):
@@ -88,7 +88,7 @@ def test_countries_and_organisations_are_told_apart(gazetteer):
     assert [code for *_, code in countries] == ["PAK"] == [code for *_, code in gazetteer.find("country", text, "en")]
     assert [code for *_, code in orgs] == ["SCO", "IOM"] == [code for *_, code in gazetteer.find("org", text, "en")]
     countries, orgs = gazetteer.find_both("巴基斯坦與上海合作組織", "zh")
-    assert (countries, orgs) == ([(0, 4, "PAK")], [(5, 11, "SCO")])
+    assert (countries, orgs) == (((0, 4, "PAK"),), ((5, 11, "SCO"),))
 
 
 def test_chinese_names_match_in_either_script_at_the_texts_offsets(gazetteer):
