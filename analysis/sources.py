@@ -47,7 +47,11 @@ OPENING_CHARS, CLOSING_CHARS = 60, 120
 
 # ---------------------------------------------------------------- copies
 
-WORD_RE = re.compile(r"[^\W_]+")  # what is left without whitespace, punctuation and symbols
+# What copies of one text may differ in besides width and script: spaces and punctuation, ASCII
+# (deleted from the text's UTF-8 bytes at once; NFKC makes full-width forms ASCII) and the marks
+# that have an ASCII twin (`。` and `.`, `“` and `"`).
+ASCII_NOT_WORD = bytes(b for b in range(128) if not chr(b).isalnum())
+OTHER_PUNCTUATION = [mark.encode() for mark in "。、“”‘’·—"]
 
 
 def text_key(article: Article) -> str:
@@ -59,10 +63,13 @@ def text_key(article: Article) -> str:
     >>> text_key(a) == text_key(b)
     True
     """
-    text = unicodedata.normalize("NFKC", article.title + "\n" + article.text)
-    text = to_simplified(text) if article.lang == "zh" else text.lower()
-    text = "".join(WORD_RE.findall(text))  # twice as fast as deleting what is not a word
-    return article.lang + ":" + hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+    text = article.title + "\n" + article.text
+    # Simplified first: the other stages have converted these lines already
+    text = unicodedata.normalize("NFKC", to_simplified(text) if article.lang == "zh" else text.lower())
+    data = text.encode().translate(None, ASCII_NOT_WORD)
+    for mark in OTHER_PUNCTUATION:
+        data = data.replace(mark, b"")
+    return article.lang + ":" + hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 def set_aside_copies(articles: list[Article]) -> tuple[list[Article], list[tuple[Article, Article]], list[Diagnostic]]:
