@@ -99,6 +99,7 @@ class Gazetteer:
         return f"{code} {to_traditional(chinese)}".strip()
 
 
+@lru_cache(maxsize=1 << 14)  # the same names are looked up in every article
 def _key(name: str) -> str:
     return re.sub(r"[\s·‧・.\-]", "", to_simplified(name)).lower()
 
