@@ -127,13 +127,18 @@ GROUP_RE = re.compile(r"\b(?:guests|officials|leaders|heads|delegations|minister
                       r"|(?:各方|各国|多国)|代表团团长|" + GUEST_WORDS_ZH)
 
 
+# The delegations at a meeting, met together: `各方代表团团长`, `heads of delegations`.
+DELEGATIONS_RE = re.compile(r"代表[团團]|与会|與會|\bdelegations?\b|\bparticipants\b", re.I)
+
+
 def fill_places(reading: Reading, context: str, gazetteer: Gazetteer) -> None:
     """Give a counterpart named without a country the one foreign country that the title and lede
     name (`… telephonic conversation with interior minister Ijaz Shah`, Pakistan named before);
     drop a group of visitors that the article goes on to name one by one. The countries such a
     group names (`met with guests from Laos, Nicaragua, Ethiopia and Armenia`) go, in order, to the
     people named without one, and each left over is an engagement of its own (a copy cut short
-    before its meeting is told)."""
+    before its meeting is told). The delegations met at a meeting take the one organisation the
+    reading names."""
     groups = [c for c in reading.counterparts if not c.is_person and GROUP_RE.search(c.name)]
     named = [(start, code, c.name[start:end]) for c in groups
              for start, end, code in gazetteer.find("country", c.name, reading.lang) if code != "CHN"]
@@ -147,6 +152,11 @@ def fill_places(reading: Reading, context: str, gazetteer: Gazetteer) -> None:
                 counterpart.country = left.pop(0)[0]
         for code, name in left:
             reading.add(Counterpart(name, country=code))
+    orgs = {c.org for c in reading.counterparts if c.org}
+    for counterpart in reading.counterparts:  # `会见了各方代表团团长` at the SCO's meeting: the SCO's
+        if len(orgs) == 1 and not (counterpart.is_person or counterpart.country or counterpart.org) \
+                and DELEGATIONS_RE.search(counterpart.name):
+            counterpart.org = next(iter(orgs))
     unplaced = [c for c in reading.counterparts if c.is_person and not c.country and not c.org]
     countries = {code for *_, code in gazetteer.find("country", context, reading.lang)} - {"CHN"} if unplaced else ()
     if len(countries) == 1:
@@ -542,8 +552,10 @@ INVITATION_EN_RE = re.compile(r"\W*(?:At|On|Upon)\s+the\s+invitation\s+of\s+(?P<
 # A paragraph that goes on with the meeting told before (`During the meeting, Wang and … signed …`).
 SAME_MEETING_EN_RE = re.compile(r"\W*(?:During|At|After|Following|On the sidelines of)\s+(?:the|their|this)\s+"
                                 r"(?:meeting|talks|call|conversation|event|ceremony)\b")
+# A dateline in capitals, of any script: `ISLAMABAD -`, `HÀ NỘI —`.
+DATELINE_EN = r"[A-ZÀ-ÞĀ-Ỹ][A-ZÀ-ÞĀ-Ỹ'’.]+(?:\s+[A-ZÀ-ÞĀ-Ỹ][A-ZÀ-ÞĀ-Ỹ'’.]*){0,3}\s*[-–—]+\s*"
 # What opens a lede before its subject: a dateline (`ISLAMABAD -`), a time (`On Thursday,`).
-LEADING_WORDS_EN_RE = re.compile(r"^\W*(?:[A-Z]{2,}\s*[-–—]+\s*)?(?:(?:On|Last|This|Earlier|Late)\s+[^,]{3,30},\s*"
+LEADING_WORDS_EN_RE = re.compile(rf"^\W*(?:{DATELINE_EN})?(?:(?:On|Last|This|Earlier|Late)\s+[^,]{{3,30}},\s*"
                                  r"|(?:Yesterday|Today|Recently|Earlier)(?:\s+[a-z]+)?,\s*)?")
 
 
@@ -782,8 +794,8 @@ def merge_readings(pair: Pair, zh: Reading | None, en: Reading | None, gazetteer
         last_date = date
         own_type = min((classify_type(to_simplified(c.when), "zh" if c is c_zh else "en") for c in both if c.when),
                        key=TYPE_PRIORITY.index, default=event_type)
-        if own_type == "meeting" and not any(c.is_person for c in both) and org:
-            own_type = "event"  # a multilateral meeting: its body is no one to meet
+        if own_type == "meeting" and org and not any(c.is_person or DELEGATIONS_RE.search(c.name) for c in both):
+            own_type = "event"  # a multilateral meeting: its body is no one to meet (its delegations are)
         rows.append(({
             "event_id": pair.event_id if not rows else f"{pair.event_id}-{len(rows) + 1}",
             "date": date, "year_inferred": pair.year_inferred, "year_source": pair.year_source,

@@ -433,3 +433,21 @@ Commissioner General of the Ethiopian Federal Police Commission Demelash Gebremi
 """)
     events = tables.events.fillna("").sort_values("counterpart_country")
     assert list(zip(events.counterpart_country, events.counterpart_en)) == [("ETH", "Demelash Gebremichael"), ("MDV", "Ali Ihusan")]
+
+
+def test_the_delegations_met_at_a_meeting_are_a_meeting_with_its_organisation(tmp_path):
+    tables = run(tmp_path, a="""上合组织边防合作会议在京举行
+新华社北京6月3日电 上海合作组织成员国边防部门领导人会议3日在北京举行,国务委员、公安部部长王小洪出席开幕式并致辞。
+会前,王小洪会见了各方代表团团长。
+""")
+    events = tables.events.fillna("").sort_values("event_id")
+    assert list(zip(events.counterpart_zh, events.counterpart_org, events.event_type)) == [
+        ("上海合作组织", "SCO", "event"), ("各方代表团团长", "SCO", "meeting")]
+
+
+def test_a_dateline_in_capitals_of_another_script_is_no_part_of_the_counterparts_title(tmp_path):
+    event = only_event(run(tmp_path, a="""Minister holds phone talks with Chinese counterpart
+HÀ NỘI — Minister of Public Security Lương Tam Quang held phone talks with his Chinese counterpart Wang Xiaohong on Tuesday to discuss security cooperation between Việt Nam and China.
+"""))
+    assert (event["principal_en"], event["counterpart_en"], event["counterpart_role_en"], event["counterpart_country"]) == (
+        "Wang Xiaohong", "Lương Tam Quang", "Minister of Public Security", "VNM")
