@@ -148,7 +148,7 @@ def _load_gazetteer(path: str, mtime_ns: int) -> Gazetteer:
             value = getattr(country, attr, None)
             if value and len(value) > 3:
                 countries_en[value] = country.alpha_3
-    for code, names in (data.get("countries") or {}).items():
+    for code, names in [*(data.get("countries") or {}).items(), *(data.get("capitals") or {}).items()]:
         for name in names.get("en", []):
             countries_en[name] = code
         for name in names.get("zh", []):

@@ -451,3 +451,12 @@ HÀ NỘI — Minister of Public Security Lương Tam Quang held phone talks wit
 """))
     assert (event["principal_en"], event["counterpart_en"], event["counterpart_role_en"], event["counterpart_country"]) == (
         "Wang Xiaohong", "Lương Tam Quang", "Minister of Public Security", "VNM")
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Chinese delegation visits Phnom Penh\nA Chinese delegation, including China's Vice Minister of Public Security Wang "
+     "Xiaohong, visited Phnom Penh on September 27, 2016. The group met with Interior Minister Sar Kheng.\n", "KHM"),
+    ("王小洪会见内政部长\n新华社万象5月15日电 国务委员、公安部部长王小洪15日在万象会见内政部长维莱。\n", "LAO"),
+])
+def test_a_capital_names_the_country_of_a_counterpart_named_without_one(tmp_path, text, country):
+    assert only_event(run(tmp_path, a=text))["counterpart_country"] == country
