@@ -519,7 +519,8 @@ def _read_en_from(article: Article, index: int, gazetteer: Gazetteer, roles: Rol
         if not ((surname and surname in text[:60]) or " with " in text):
             continue  # neither the principal as subject nor a `… with X,` clause: no engagement told here
         masked = mask_abbreviations(text, roles)
-        at = re.search(rf"\b{surname}\b", masked) if surname else None
+        # the principal by full name or surname: `While in Geneva, Xu Ganlu held talks with …`
+        at = re.search(rf"\b(?:{re.escape(reading.principal.name_en)}|{surname})\b", masked) if surname else None
         c = bilateral_near(masked, at.end(), roles) if at and at.start() < 40 else None
         joint = JOINT_SUBJECT_RE.match(masked, at.end()) if at and at.start() < 40 and not SAME_MEETING_EN_RE.match(masked) else None
         if joint:  # `Later the same day, Chen and his Vietnamese counterpart Lê Quốc Hưng co-chaired …`
@@ -562,12 +563,23 @@ LEADING_WORDS_EN_RE = re.compile(rf"^\W*(?:{DATELINE_EN})?(?:(?:On|Last|This|Ear
 def _complete_names_en(reading: Reading, article: Article, gazetteer: Gazetteer, roles: Roles) -> None:
     """A counterpart named by one word (`Meeting with Al-Raisi, Wang said …`) takes the full name,
     and the title's country or body, that the article gives it elsewhere: in a paragraph or a
-    photo caption (`… meets with Interpol President Ahmed Nasser Al-Raisi …`)."""
+    photo caption (`… meets with Interpol President Ahmed Nasser Al-Raisi …`). One named in full
+    without a title takes the title the article gives the name in apposition (`At the invitation
+    of António Vitorino, director general of the International Organization for Migration (IOM), …`),
+    and its body or country."""
+    texts = [text for _, text in article.body] + article.metadata
     for counterpart in reading.counterparts:
+        if counterpart.is_person and " " in counterpart.name.strip() and not counterpart.role:
+            apposition = re.compile(re.escape(counterpart.name) + APPOSITION_EN)
+            m = next((m for text in texts if counterpart.name in text for m in [apposition.search(text)] if m), None)
+            name, role, country, org = split_name_role_en(m.group(0), gazetteer, roles) if m else ("",) * 4
+            if name == counterpart.name and role:
+                counterpart.role = role
+                counterpart.country, counterpart.org = country or counterpart.country, org or counterpart.org
         if not counterpart.is_person or " " in counterpart.name.strip():
             continue
         found = re.compile(WORDS_BEFORE_NAME_EN + re.escape(counterpart.name) + r"\b")
-        for text in [text for _, text in article.body] + article.metadata:
+        for text in texts:
             m = found.search(text) if counterpart.name in text else None
             name, role, country, org = split_name_role_en(m.group(0), gazetteer, roles) if m else ("",) * 4
             if len(name) > len(counterpart.name) and name.endswith(counterpart.name):
@@ -576,6 +588,8 @@ def _complete_names_en(reading: Reading, article: Article, gazetteer: Gazetteer,
                 break
 
 
+# A title in apposition after a name: `, director general of the … (IOM)` up to the next comma.
+APPOSITION_EN = r",\s+(?:the\s+)?[a-zA-Z][^,;]{2,160}?(?=,\s|;|\.\s|\.$|$)"
 # A run of capitalised words (a title and a name, `Maldivian Minister of Homeland Security Ali Ihusan`).
 TITLED_NAME_EN_RE = re.compile(rf"[A-Z][\w.'’-]*(?:\s+{TITLE_OR_NAME_WORD_EN}){{2,40}}")
 

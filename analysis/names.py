@@ -320,19 +320,33 @@ def strip_honorifics(name: str, roles: Roles) -> str:
 GROUP_MEMBERS_RE = re.compile(r"(?P<group>.+?),?\s+(?:including|among them|such as)\s+(?P<members>.+)$")
 
 
+SEPARATORS_EN_RE = re.compile(r"(,?\s+and\s+|;\s+|,\s+)")
+
+
 def split_people_en(chunk: str, gazetteer: Gazetteer, roles: Roles) -> list[str]:
     """The counterparts a lede names together, split at `and` (or a comma) where a name ends and
     a new person begins: 'Serbian Minister Ivica Dacic and South African Police Minister Senzo
     Mchunu'. A title joined by `and` (`Deputy Prime Minister and Minister of the Interior`) or a
-    title in apposition (`Giuseppe Crocetti, Chief of Mission`) stays with its name. A group
+    title in apposition (`Giuseppe Crocetti, Chief of Mission`) stays with its name, and an
+    organisation's name with its `and` in one piece. A group
     that names no one, then `including` its members, gives the members ('officials of the
     government, including Interior Minister Sar Kheng and …')."""
     group = GROUP_MEMBERS_RE.match(chunk)
     if group and not _names_someone(group.group("group"), gazetteer, roles):
         chunk = group.group("members")
-    pieces = re.split(r"(,?\s+and\s+|;\s+|,\s+)", chunk)
-    people = [pieces[0]]
+    # split at `and`, `;` and commas, but not inside an organisation's name (`Organization for
+    # Economic Co-operation and Development`)
+    orgs = [(start, end) for start, end, _ in gazetteer.find("org", chunk, "en")]
+    pieces = SEPARATORS_EN_RE.split(chunk)
+    at, joined = len(pieces[0]), pieces[:1]
     for separator, part in zip(pieces[1::2], pieces[2::2]):
+        if any(start < at < end for start, end in orgs):
+            joined[-1] += separator + part
+        else:
+            joined += [separator, part]
+        at += len(separator) + len(part)
+    people = [joined[0]]
+    for separator, part in zip(joined[1::2], joined[2::2]):
         words = part.split()
         names_someone = _ends_with_name(part, gazetteer, roles) or (
             len(words) > 2 and all(_is_name_word(w, gazetteer, roles) for w in words[:2]))

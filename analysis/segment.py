@@ -37,9 +37,12 @@ FURNITURE_RE = re.compile(
     r"|^\s*(?:file )?photo\s*:.*$",
     re.IGNORECASE,
 )
+# A web page's sharing widgets: `Share on wechat`, `Use wechat to "scan" to share …`, `分享到：`.
+WIDGET_RE = re.compile(r"\s*(?:share (?:on|to|this)\b|use wechat to\b|scan (?:the )?qr code\b|分享到|扫一扫|掃一掃)", re.IGNORECASE)
 # A time of day in a stamp: `12:12`, `10:44:05`.
 TIME_RE = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
 STAMP_MAX_CHARS = 80
+WIDGET_MAX_CHARS = 120
 # A dateline opening an English wire story: `BEIJING —`, `BEIJING, July 17 (Xinhua) --`.
 EN_DATELINE_RE = re.compile(r"^\s*([A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?(?:\s*\([A-Za-z]+\))?)\s*(?:—|–|--|-)\s*")
 # A dateline opening a Chinese wire story: `新華社北京7月17日電`, `新华社伊斯兰堡7月17日电(记者 …)`,
@@ -53,7 +56,7 @@ LEDE_DATE_RE = re.compile(r"^\s*(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日[,，]
 SENTENCE_END = "。！？；：，,.!?;:…"
 MAX_TITLE_LINES = 3
 WRAP_MAX_CHARS = 90  # hard-wrapped text (e-mail, wire feeds) breaks lines at 60-80 characters
-MAX_TITLE_WORDS = 20
+MAX_TITLE_WORDS = 24
 MAX_TITLE_CJK = 40
 
 
@@ -159,7 +162,8 @@ def classify(text: str, lang: str | None = None) -> str:
     # Each pattern is tried only on a line holding what it needs (a bracket first; a colon or a slash).
     if stripped[0] in "(（[" and CREDIT_LINE_RE.match(text) or stripped in ("■", "□"):
         return "credit"
-    if (":" in text or "：" in text or "/" in text) and FURNITURE_RE.match(text) or is_stamp(stripped):
+    if (":" in text or "：" in text or "/" in text) and FURNITURE_RE.match(text) or is_stamp(stripped) \
+            or len(stripped) <= WIDGET_MAX_CHARS and WIDGET_RE.match(stripped):
         return "furniture"
     return (line_lang(text) if lang is None else lang) or "furniture"
 

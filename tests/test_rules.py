@@ -282,7 +282,7 @@ def test_the_first_line_of_a_hard_wrapped_paragraph_is_no_title(lines):
 
 @pytest.mark.parametrize("text, lang, expected", [
     ("Urgent Phone Talks Between", "en", True), ("He said so.", "en", False), ("talks went on", "en", False),
-    (" ".join(["Word"] * 20), "en", True), (" ".join(["Word"] * 21), "en", False),
+    (" ".join(["Word"] * 24), "en", True), (" ".join(["Word"] * 25), "en", False),
     ("“Ambassadors Visit the Ministry”", "en", True), ("Visit of the Minister:", "en", False),
     ("“Talks went well.”", "en", False), ("會談成功。」", "zh", False),
     ("趙克志會見外賓", "zh", True), ("趙克志會見外賓。", "zh", False), ("字" * 40, "zh", True), ("字" * 41, "zh", False),

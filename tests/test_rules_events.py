@@ -460,3 +460,24 @@ HÀ NỘI — Minister of Public Security Lương Tam Quang held phone talks wit
 ])
 def test_a_capital_names_the_country_of_a_counterpart_named_without_one(tmp_path, text, country):
     assert only_event(run(tmp_path, a=text))["counterpart_country"] == country
+
+
+def test_hosts_named_with_titles_in_apposition_and_met_later_by_full_name(tmp_path):
+    tables = run(tmp_path, a="""Vice Minister Xu Ganlu Leads a Delegation to Visit the IOM and the UNHCR and Attend the OECD Ministerial Meeting on Migration in Paris
+Share on wechat
+At the invitation of Amy Pope, director general of the International Organization for Migration (IOM), and Angel Gurría, secretary general of the Organization for Economic Co-operation and Development (OECD), Xu Ganlu, vice minister of Public Security, led a delegation to Geneva and Paris from March 3 to 9, 2024, and attended the OECD Ministerial Meeting on Migration.
+While in Geneva, Switzerland, Xu Ganlu held talks with Amy Pope.
+""")
+    events = tables.events.fillna("").sort_values("event_id")
+    assert ("Amy Pope", "director general of the International Organization for Migration (IOM)", "IOM", "") in set(zip(
+        events.counterpart_en, events.counterpart_role_en, events.counterpart_org, events.counterpart_country))
+    assert list(tables.articles.title.str.startswith("Vice Minister Xu Ganlu Leads")) == [True]  # the widget is no title
+
+
+def test_an_organisations_name_with_and_is_one_piece_of_a_list_of_people(gazetteer, roles):
+    from analysis.names import split_people_en
+    chunk = ("Rudolf Urbanovic, state secretary of the Ministry of Interior of Slovakia, and Angel Gurría, secretary "
+             "general of the Organization for Economic Co-operation and Development (OECD)")
+    assert split_people_en(chunk, gazetteer, roles) == [
+        "Rudolf Urbanovic, state secretary of the Ministry of Interior of Slovakia",
+        "Angel Gurría, secretary general of the Organization for Economic Co-operation and Development (OECD)"]
