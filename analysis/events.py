@@ -131,14 +131,25 @@ GROUP_RE = re.compile(r"\b(?:guests|officials|leaders|heads|delegations|minister
 DELEGATIONS_RE = re.compile(r"代表[团團]|与会|與會|\bdelegations?\b|\bparticipants\b", re.I)
 
 
-def fill_places(reading: Reading, context: str, gazetteer: Gazetteer) -> None:
+# The officers of an international organisation: `secretary-general Valdecy Urquiza`, `总干事`.
+ORG_OFFICER_RE = re.compile(r"\b(?:secretary[- ]general|director[- ]general|executive director)\b|秘书长|秘書長|总干事|總幹事", re.I)
+OPENING_PARAGRAPHS = 3
+
+
+def opening(article: Article) -> str:
+    """The title and first paragraphs of an article."""
+    return "\n".join([article.title] + [text for _, text in article.body[:OPENING_PARAGRAPHS]])
+
+
+def fill_places(reading: Reading, context: str, gazetteer: Gazetteer, opening: str = "") -> None:
     """Give a counterpart named without a country the one foreign country that the title and lede
     name (`… telephonic conversation with interior minister Ijaz Shah`, Pakistan named before);
     drop a group of visitors that the article goes on to name one by one. The countries such a
     group names (`met with guests from Laos, Nicaragua, Ethiopia and Armenia`) go, in order, to the
     people named without one, and each left over is an engagement of its own (a copy cut short
     before its meeting is told). The delegations met at a meeting take the one organisation the
-    reading names."""
+    reading names; a person the gazetteer knows takes its country or body, and an organisation's
+    officer the one organisation the article's `opening` names."""
     groups = [c for c in reading.counterparts if not c.is_person and GROUP_RE.search(c.name)]
     named = [(start, code, c.name[start:end]) for c in groups
              for start, end, code in gazetteer.find("country", c.name, reading.lang) if code != "CHN"]
@@ -157,6 +168,15 @@ def fill_places(reading: Reading, context: str, gazetteer: Gazetteer) -> None:
         if len(orgs) == 1 and not (counterpart.is_person or counterpart.country or counterpart.org) \
                 and DELEGATIONS_RE.search(counterpart.name):
             counterpart.org = next(iter(orgs))
+    for counterpart in reading.counterparts:  # a person the gazetteer knows: the country or body it gives
+        known = gazetteer.person(counterpart.name) if counterpart.is_person and not (counterpart.country or counterpart.org) else None
+        if known is not None and known.side == "foreign":
+            counterpart.country, counterpart.org = known.country, known.org
+    officers = [c for c in reading.counterparts if c.is_person and not c.country and not c.org and ORG_OFFICER_RE.search(c.role)]
+    named = {code for *_, code in gazetteer.find("org", opening, reading.lang)} if officers else ()
+    if len(named) == 1:  # an officer takes the one organisation the article's opening names
+        for counterpart in officers:
+            counterpart.org = next(iter(named))
     unplaced = [c for c in reading.counterparts if c.is_person and not c.country and not c.org]
     countries = {code for *_, code in gazetteer.find("country", context, reading.lang)} - {"CHN"} if unplaced else ()
     if len(countries) == 1:
@@ -277,7 +297,7 @@ def _read_zh_from(article: Article, index: int, gazetteer: Gazetteer, roles: Rol
                 break
         for w in patterns["when_meeting"].finditer(simple):
             reading.add(replace(counterpart_zh(slice_original(text, simple, *w.span("chunk")), gazetteer, roles), line=line))
-    fill_places(reading, to_simplified(article.title) + "\n" + simple_lede, gazetteer)
+    fill_places(reading, to_simplified(article.title) + "\n" + simple_lede, gazetteer, opening(article))
     return reading
 
 
@@ -459,9 +479,12 @@ def _read_en_from(article: Article, index: int, gazetteer: Gazetteer, roles: Rol
         _add_people_en(reading, guest.group("chunk"), gazetteer, roles)
         c = None
     together = TOGETHER_RE.search(masked[:principal_start]) if reading.principal else None
-    if together and not reading.counterparts:  # `Minister Lâm together with Chinese … Wang Xiaohong co-chaired …`
+    # `Minister Lâm together with Chinese … Wang Xiaohong co-chaired …`: someone named, not a title
+    # alone (`Chinese State Councilor and Minister … Wang`, `LYON, France – Chinese State Councilor and …`)
+    if together and not reading.counterparts and any(
+            split_name_role_en(part, gazetteer, roles)[0] for part in split_people_en(together.group("chunk"), gazetteer, roles)):
         _add_people_en(reading, together.group("chunk"), gazetteer, roles)
-        c = None if reading.counterparts else c  # `Chinese State Councilor and Minister … Wang` names no one
+        c = None
     if reading.principal is None and names:
         # Told from the other side (`Vietnamese Minister … held talks with his Chinese counterpart
         # Wang Xiaohong`): China's official is named after the verb, the counterpart before it.
@@ -536,7 +559,7 @@ def _read_en_from(article: Article, index: int, gazetteer: Gazetteer, roles: Rol
         for w in when_meeting_en(masked, roles):
             _add_people_en(reading, w.group("chunk"), gazetteer, roles, line=line, context=text)
     _complete_names_en(reading, article, gazetteer, roles)
-    fill_places(reading, article.title + "\n" + lede, gazetteer)
+    fill_places(reading, article.title + "\n" + lede, gazetteer, opening(article))
     _name_countries_met_en(reading, article, gazetteer, roles)
     return reading
 

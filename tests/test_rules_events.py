@@ -481,3 +481,13 @@ def test_an_organisations_name_with_and_is_one_piece_of_a_list_of_people(gazette
     assert split_people_en(chunk, gazetteer, roles) == [
         "Rudolf Urbanovic, state secretary of the Ministry of Interior of Slovakia",
         "Angel Gurría, secretary general of the Organization for Economic Co-operation and Development (OECD)"]
+
+
+def test_an_organisations_officer_and_a_known_person_take_their_organisation_not_the_datelines_country(tmp_path):
+    tables = run(tmp_path, a="""China signs a declaration with INTERPOL
+LYON, France – Chinese State Councilor and Minister of Public Security Wang Xiaohong met with president Ahmed Naser Al-Raisi and secretary-general Valdecy Urquiza at the General Secretariat.
+Minister Wang signed a declaration of intent to enhance cooperation with INTERPOL.
+""")
+    events = tables.events.fillna("").sort_values("counterpart_en")
+    assert list(zip(events.counterpart_en, events.counterpart_org, events.counterpart_country)) == [
+        ("Ahmed Naser Al-Raisi", "INTERPOL", ""), ("Valdecy Urquiza", "INTERPOL", "")]
