@@ -260,6 +260,16 @@ def _read_zh_from(article: Article, index: int, gazetteer: Gazetteer, roles: Rol
         audience = patterns["audience"].search(simple)
         chunk = slice_original(lede, simple, *meeting.span("chunk")) if meeting else ""
         orgs = gazetteer.find("org", chunk, "zh")
+        if not orgs and (not chunk or CEREMONY_ZH_RE.match(to_simplified(chunk))):
+            # `出席闭幕式`: of the meeting an earlier paragraph names (`国际刑警组织第八十六届全体大会…闭幕`)
+            for _, text in reversed([(0, article.title)] + article.body[:index]):
+                earlier = to_simplified(text)
+                named = next((m for _, end, _ in gazetteer.find("org", earlier, "zh")
+                              for m in [MEETING_AFTER_ORG_ZH_RE.match(earlier, end)] if m), None)
+                if named:
+                    chunk = text
+                    orgs = gazetteer.find("org", chunk, "zh")
+                    break
         if chunk and orgs:
             reading.add(Counterpart(slice_original(chunk, to_simplified(chunk), *orgs[0][:2]), org=orgs[0][2]))
         elif audience:
@@ -342,6 +352,10 @@ def _guest_zh(simple: str, gazetteer: Gazetteer, roles: Roles
     return None
 
 
+# A meeting's ceremony or the meeting named again: `闭幕式`, `本届大会`.
+CEREMONY_ZH_RE = re.compile(r"(?:本届|本次|此次|该)?(?:大会|会议|论坛|会)?(?:开幕式|闭幕式|开幕会|闭幕会|全体会议)$|(?:本届|本次|此次|该)(?:大会|会议|论坛)$")
+# A meeting's name after its organisation's: `(国际刑警组织)第八十六届全体大会`.
+MEETING_AFTER_ORG_ZH_RE = re.compile(r"[^，,。；;]{0,24}?(?:会议|论坛|峰会|大会|对话会|对话)")
 OTHER_MEETING_ZH_RE = re.compile(r"会见|会晤|会谈|通电话|通话|共同主持")
 CHINA_TITLE_ZH_RE = re.compile(r"^(?:中国|中华人民共和国|大陆)?(?:国务委员|公安部|国家移民管理局)")
 

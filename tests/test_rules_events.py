@@ -491,3 +491,11 @@ Minister Wang signed a declaration of intent to enhance cooperation with INTERPO
     events = tables.events.fillna("").sort_values("counterpart_en")
     assert list(zip(events.counterpart_en, events.counterpart_org, events.counterpart_country)) == [
         ("Ahmed Naser Al-Raisi", "INTERPOL", ""), ("Valdecy Urquiza", "INTERPOL", "")]
+
+
+def test_a_ceremony_attended_is_of_the_meeting_an_earlier_paragraph_names(tmp_path):
+    event = only_event(run(tmp_path, a="""国际刑警组织大会闭幕
+新华社北京11月20日电 国际刑警组织第九十届全体大会20日上午在京闭幕,与会各国代表通过了多项决议。
+国务委员、公安部部长王小洪出席闭幕式并致辞。
+"""))
+    assert (event["principal_zh"], event["counterpart_org"], event["event_type"]) == ("王小洪", "INTERPOL", "event")
