@@ -3,6 +3,9 @@ its sentence ends, and who is left out (the principal, the other side)."""
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from analysis.pipeline import extract
 
 
@@ -88,3 +91,19 @@ def test_the_other_sides_officials_with_a_pinyin_name_are_left_out(tmp_path):
                      + "Sun Xueling and Vice Minister of Public Security Lin Rui attended the signing ceremony. "
                        "Singaporean Ambassador to China Peter Tan and Chinese Ambassador to Singapore Cao Zhongming were present.\n") \
         == ["Cao Zhongming", "Lin Rui"]
+
+
+@given(st.lists(st.tuples(st.lists(st.text("abcdefgh", min_size=1, max_size=6), min_size=1, max_size=5),
+                          st.sampled_from(".!?")), min_size=1, max_size=5), st.data())
+@settings(max_examples=60, deadline=None)
+def test_the_sentence_around_a_place_is_the_sentence_that_holds_it_whatever_ends_the_others(sentences, data):
+    from analysis.attendees import sentence_around
+    from analysis.names import load_roles
+
+    texts = [" ".join(words) + stop for words, stop in sentences]
+    text = " ".join(texts)
+    i = data.draw(st.integers(0, len(texts) - 1))
+    start = sum(len(t) + 1 for t in texts[:i])
+    end = start + len(texts[i]) - 1  # before its stop
+    at = data.draw(st.integers(start, end - 1))
+    assert sentence_around(text, at, load_roles()) == (start, end)
