@@ -377,6 +377,9 @@ def _is_name_word(word: str, gazetteer: Gazetteer, roles: Roles) -> bool:
         and not gazetteer.find("country", unmask(bare), "en") and not gazetteer.find("org", unmask(bare), "en")
 
 
+COURTESY_TITLES_EN = {"mr", "mrs", "ms", "mister", "madam", "sir", "samdech"}
+
+
 def split_name_role_en(chunk: str, gazetteer: Gazetteer, roles: Roles) -> tuple[str, str, str, str]:
     """Parse a counterpart phrase into (name, role, country, org).
 
@@ -412,6 +415,8 @@ def split_name_role_en(chunk: str, gazetteer: Gazetteer, roles: Roles) -> tuple[
     full_name = strip_honorifics(" ".join(name).strip(" ,"), roles)
     honorifics = " ".join(name)[: len(" ".join(name)) - len(full_name)].strip()
     role = " ".join(role_words).strip(" ,")
+    if role.rstrip(".").lower() in COURTESY_TITLES_EN:  # `Mr Kheng`: no title
+        role = ""
     if honorifics and re.sub(r"[.\-]", "", honorifics).lower() not in roles.honorifics_en:
         role = f"{role} {honorifics}".strip()
     return full_name, role, country, org

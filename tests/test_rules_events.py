@@ -499,3 +499,13 @@ def test_a_ceremony_attended_is_of_the_meeting_an_earlier_paragraph_names(tmp_pa
 国务委员、公安部部长王小洪出席闭幕式并致辞。
 """))
     assert (event["principal_zh"], event["counterpart_org"], event["event_type"]) == ("王小洪", "INTERPOL", "event")
+
+
+def test_a_courtesy_title_is_no_role_and_the_one_country_the_article_names_places_the_counterpart(tmp_path):
+    event = only_event(run(tmp_path, a="""Agreements signed during the minister's trip
+Interior Minister Sar Kheng and senior officials were in Beijing and returned home on Saturday night.
+According to the National Police, Mr Kheng and Public Security Minister Zhao Kezhi met on Friday.
+Three agreements were signed, and Cambodia will work with China to implement them.
+"""))
+    assert (event["counterpart_en"], event["counterpart_role_en"], event["counterpart_country"]) == (
+        "Sar Kheng", "Interior Minister", "KHM")
