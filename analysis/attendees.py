@@ -27,7 +27,7 @@ VERB_TAIL_ZH_RE = re.compile(r"(?:了)?(?:上述)?[^。，,、；;！？]{0,12}?
 # … and what precedes it, from the sentence's start, is the list and how its people took part
 # (`等`, `也`, `应邀分别在贝尔格莱德和北京`, `率团`).
 LIST_ZH_RE = re.compile(
-    r"\s*(?P<list>[^。；;！？]{4,400}?)"
+    r"\s*(?P<list>[^。；;！？]{2,400}?)"
     r"(?:等(?:人|同志)?)?(?:也|还|亦|均|一同|共同|同时)?(?:应邀)?(?:分别)?(?:在[^。，,、；;]{1,24}?)?"
     r"(?:率(?:领)?[^。，,、；;]{0,12}?代表团|率团)?(?:陪同|一同)?")
 SENTENCE_STOPS_ZH = "。；;！？"
@@ -132,7 +132,8 @@ def attendees_zh(article: Article, roles: Roles, principal: Official | None, gaz
     """Named officials of China's side in a `…、…參加活動。` sentence; offices without a named person,
     and the other side's officials (`老挝公安部常务副部长辛塔冯`), are left out.
 
-    A title standing alone (`公安部副部長、國家移民管理局局長許甘露`) is the first half of the next item's title.
+    A title standing alone (`公安部副部長、國家移民管理局局長許甘露`) is the first half of the next item's title;
+    a name standing alone counts when the gazetteer knows it as China's official (`郭聲琨參加會見`).
     The unfinished list of a copy cut short counts when it opens with a title and a name, and
     its last item (perhaps cut) is dropped.
     """
@@ -159,8 +160,11 @@ def attendees_zh(article: Article, roles: Roles, principal: Official | None, gaz
                 if role and not name:
                     prefix += original + "、"
                     continue
+                known = gazetteer.person(item) if not (role or prefix) else None
+                if known is not None and known.side == "china":  # named alone: `郭聲琨參加會見`
+                    role, name = "", item
                 title, title_original, prefix = to_simplified(prefix) + role, prefix + original[: len(role)], ""
-                if not role or NAME_ZH_RE.fullmatch(name) is None or any(marker in item for marker in roles.not_person_zh):
+                if not (role or known) or NAME_ZH_RE.fullmatch(name) is None or any(marker in item for marker in roles.not_person_zh):
                     continue  # no one named, or an office
                 foreign = foreign_title_zh(title, gazetteer)
                 # China's side is listed first: after the other side's first official, the rest are

@@ -196,9 +196,21 @@ GUEST_WORDS_ZH = "客人|来宾|外宾|嘉宾|貴賓|贵宾"  # guests, no one n
 GUESTS_ZH_RE = re.compile(f"(?:{GUEST_WORDS_ZH})$")
 
 
+# Those met as attending a meeting: `出席…部长级会议的各国代表团团长`.
+ATTENDING_ZH_RE = re.compile(r"(?:出席|参加)(?P<meeting>[^，,。；;]{2,60}?(?:会议|论坛|峰会|大会|对话会|对话|研讨会))的(?P<who>.+)$")
+DELEGATIONS_ZH_RE = re.compile(r"代表团|与会")
+
+
 def counterpart_zh(chunk: str, gazetteer: Gazetteer, roles: Roles) -> Counterpart:
-    """`巴基斯坦內政部長拉希德` → a person: country PAK, role 內政部長, name 拉希德."""
+    """`巴基斯坦內政部長拉希德` → a person: country PAK, role 內政部長, name 拉希德. The delegations
+    attending a meeting are the meeting (`出席…会议的各国代表团团长`)."""
     chunk = re.sub(r"(?:一行|等人|等)$", "", chunk.strip())
+    attending = ATTENDING_ZH_RE.match(to_simplified(chunk))
+    if attending:  # `出席…部长级会议的各国代表团团长`: the delegations are the meeting's; a person, who he is
+        meeting, chunk = chunk[slice(*attending.span("meeting"))], chunk[attending.start("who"):]
+        if DELEGATIONS_ZH_RE.search(attending.group("who")):
+            orgs = gazetteer.find("org", meeting, "zh")
+            return Counterpart(meeting, org=orgs[0][2] if orgs else "")
     found = Counterpart(is_person=True)
     countries, orgs = gazetteer.find_both(chunk, "zh")
     countries = [c for c in countries if c[2] != "CHN"]

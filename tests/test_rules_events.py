@@ -509,3 +509,15 @@ Three agreements were signed, and Cambodia will work with China to implement the
 """))
     assert (event["counterpart_en"], event["counterpart_role_en"], event["counterpart_country"]) == (
         "Sar Kheng", "Interior Minister", "KHM")
+
+
+def test_the_delegations_attending_a_meeting_are_the_meeting_and_a_known_official_named_alone_attends(tmp_path):
+    tables = run(tmp_path, a="""孟建柱集体会见湄公河执法安全合作部长级会议代表团团长
+新华社北京12月27日电 中共中央政治局委员、中央政法委书记孟建柱27日在京集体会见出席湄公河流域执法安全合作部长级会议的各国代表团团长。
+各国代表团团长表示愿同中方密切协作。
+郭声琨参加会见。
+""")
+    event = only_event(tables)
+    assert (event["principal_zh"], event["counterpart_zh"], event["counterpart_en"]) == (
+        "孟建柱", "湄公河流域执法安全合作部长级会议", "")
+    assert list(tables.attendees.name_zh) == ["郭声琨"]
