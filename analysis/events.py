@@ -287,7 +287,7 @@ def _read_zh_from(article: Article, index: int, gazetteer: Gazetteer, roles: Rol
                 or OTHER_MEETING_ZH_RE.search(simple)):
             continue  # neither the principal as subject, a `…时` clause, nor a meeting: no engagement told here
         at = simple.find(principal) if principal else -1
-        other = _other_principal_zh(simple, text, line, principal, gazetteer, roles) if not 0 <= at < 20 else None
+        other = _other_principal_zh(simple, text, principal, gazetteer, roles) if not 0 <= at < 20 else None
         if other:  # `同日,公安部副部长许甘露会见了…`: another of China's officials met someone
             official, end = other
             for kind in ("bilateral", "received"):
@@ -360,7 +360,7 @@ OTHER_MEETING_ZH_RE = re.compile(r"会见|会晤|会谈|通电话|通话|共同�
 CHINA_TITLE_ZH_RE = re.compile(r"^(?:中国|中华人民共和国|大陆)?(?:国务委员|公安部|国家移民管理局)")
 
 
-def _other_principal_zh(simple: str, text: str, line: int, principal: str, gazetteer: Gazetteer,
+def _other_principal_zh(simple: str, text: str, principal: str, gazetteer: Gazetteer,
                         roles: Roles) -> tuple[Official, int] | None:
     """Another of China's officials as the subject opening a paragraph (Simplified `simple`), and
     where the name ends."""
@@ -372,8 +372,7 @@ def _other_principal_zh(simple: str, text: str, line: int, principal: str, gazet
     person = gazetteer.person(m.group("name"))  # after the opening words: `同日,公安部副部长`
     if not (person.side == "china" if person else CHINA_TITLE_ZH_RE.match(simple[start:m.end("role")])):
         return None
-    return Official(name_zh=slice_original(text, simple, *m.span("name")),
-                    role_zh=slice_original(text, simple, start, m.end("role")), line=line, langs={"zh"}), m.end("name")
+    return Official(name_zh=slice_original(text, simple, *m.span("name"))), m.end("name")  # a name is all it gives
 
 
 def _china_side_zh(m: re.Match, gazetteer: Gazetteer) -> bool:
@@ -564,7 +563,7 @@ def _read_en_from(article: Article, index: int, gazetteer: Gazetteer, roles: Rol
             _add_people_en(reading, joint.group("chunk"), gazetteer, roles, when=text, line=line)
         elif c and patterns["after_principal"].match(masked[at.end():]):
             _add_people_en(reading, c.group("chunk"), gazetteer, roles, when=text, line=line)
-        elif other := _other_principal_en(masked, line, reading.principal, gazetteer, roles):
+        elif other := _other_principal_en(masked, reading.principal, gazetteer, roles):
             # `State Councilor and Minister of Public Security Zhao Kezhi held talks with Wissanu on Friday.`
             official, end = other
             c = bilateral_near(masked, end, roles)
@@ -679,14 +678,14 @@ def _official_en(text: str, start: int, end: int, line: int, roles: Roles) -> Of
     return Official(name_en=text[start:end], role_en=role, line=line, langs={"en"})
 
 
-def _other_principal_en(text: str, line: int, principal: Official | None, gazetteer: Gazetteer,
+def _other_principal_en(text: str, principal: Official | None, gazetteer: Gazetteer,
                         roles: Roles) -> tuple[Official, int] | None:
     """Another of China's officials as the subject opening a paragraph, and where the name ends."""
     for start, end in en_name_spans(text[:160], roles):
         if start < 100 and en_patterns(roles)["after_principal"].match(text[end:]) \
                 and not (principal and name_key(text[start:end]) == name_key(principal.name_en)) \
                 and _chinese_official(text, start, end, gazetteer):
-            return _official_en(text, start, end, line, roles), end
+            return Official(name_en=text[start:end]), end  # a name is all it gives
         break
     return None
 

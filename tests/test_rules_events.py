@@ -521,3 +521,24 @@ def test_the_delegations_attending_a_meeting_are_the_meeting_and_a_known_officia
     assert (event["principal_zh"], event["counterpart_zh"], event["counterpart_en"]) == (
         "孟建柱", "湄公河流域执法安全合作部长级会议", "")
     assert list(tables.attendees.name_zh) == ["郭声琨"]
+
+
+@pytest.mark.parametrize("later, principal", [
+    ("同日,公安部副部长陈思源会见了宋乔一行。", "陈思源"),  # not in the gazetteer: the title says China's
+    ("同日,部长助理孟庆丰会见了宋乔一行。", "孟庆丰"),  # a title of no country: the gazetteer says China's
+    ("同日,内政部副部长苏克会见了宋乔一行。", None),  # neither: no other engagement
+])
+def test_another_of_chinas_officials_is_told_by_the_gazetteer_or_by_a_title_after_the_opening_words(tmp_path, later, principal):
+    tables = run(tmp_path, a=f"老挝客人访华\n2023年6月6日,国务委员、公安部部长王小洪在京会见老挝公安部副部长宋乔。\n{later}\n")
+    others = set(tables.events.principal_zh) - {"王小洪"}
+    assert others == ({principal} if principal else set())
+
+
+def test_chinas_official_received_as_a_guest_is_known_by_the_gazetteer_whatever_the_title(tmp_path):
+    event = only_event(run(tmp_path, a="洪玛奈会见王小洪\n柬埔寨首相洪玛奈20日在金边会见来访的中国部长王小洪。\n"))
+    assert (event["principal_zh"], event["counterpart_zh"], event["counterpart_country"]) == ("王小洪", "洪玛奈", "KHM")
+
+
+def test_chinas_principal_is_the_one_the_gazetteer_knows_when_no_title_names_a_country(tmp_path):
+    event = only_event(run(tmp_path, a="会谈\n内政部长维莱与国务委员、公安部部长王小洪在京举行会谈。\n"))
+    assert (event["principal_zh"], event["counterpart_zh"]) == ("王小洪", "维莱")
