@@ -34,7 +34,8 @@ FURNITURE_RE = re.compile(
     # a Chinese page's stamp, perhaps after the page's buttons (`放大字体  缩小字体 发布日期:2019-11-28`)
     r"|^[^:：。，,]{0,20}?(?:更新時間|更新时间|發佈時間|发布时间|發佈日期|发布日期|來源|来源)\s*[:：].*$"
     r"|^.*[\[(](?:photo|xinhua|file photo)\s*/[^\])]*[\])]\s*$"
-    r"|^\s*(?:file )?photo\s*:.*$",
+    r"|^\s*(?:file )?photo\s*:.*$"
+    r"|^.*\b(?:photo|image|picture) (?:credit|courtesy|source)\s*:.*$",  # a caption and its credit
     re.IGNORECASE,
 )
 # A web page's sharing widgets: `Share on wechat`, `Use wechat to "scan" to share …`, `分享到：`.

@@ -542,3 +542,16 @@ def test_chinas_official_received_as_a_guest_is_known_by_the_gazetteer_whatever_
 def test_chinas_principal_is_the_one_the_gazetteer_knows_when_no_title_names_a_country(tmp_path):
     event = only_event(run(tmp_path, a="会谈\n内政部长维莱与国务委员、公安部部长王小洪在京举行会谈。\n"))
     assert (event["principal_zh"], event["counterpart_zh"]) == ("王小洪", "维莱")
+
+
+def test_a_caption_with_its_photo_credit_starts_no_article_and_a_meeting_met_on_its_sidelines_keeps_its_date(tmp_path):
+    tables = run(tmp_path, a="""China, Central Asia join forces against crime
+ASTANA — China-Central Asia Public Security and Interior Ministers held an inaugural meeting on Sept. 10 in Lianyungang.
+
+China and Central Asia states intend to strengthen cooperation. Photo credit: Kazakh Ministry of Internal Affairs
+
+On the sidelines of the meeting, Kazakh Minister of Internal Affairs Yerzhan Sadenov held bilateral talks with Chinese Minister of Public Security Wang Xiaohong.
+""")
+    assert len(tables.articles) == 1
+    event = only_event(tables)
+    assert (event["counterpart_en"], event["counterpart_country"], event["date"]) == ("Yerzhan Sadenov", "KAZ", "--09-10")
