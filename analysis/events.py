@@ -195,7 +195,7 @@ def zh_patterns(roles: Roles) -> dict[str, re.Pattern]:
             r"(?:[(（][左右中][一二三四五六]?[)）])?"  # a photo caption's `(左)`, `(右二)`
             r"(?:(?:\d{1,2}月)?\d{1,2}日|(?:周|星期)[一二三四五六日天])?(?:[(（](?:\d{1,2}月)?\d{1,2}日[)）])?"
             r"(?=(?:分别|先后|亲切|共同|一同|日前|近日|当天|当日)?(?:应约|应邀|同|与|和|会见|会晤|出席|在|于|於|致电|通电话"
-            r"|主持|接见|会面|率|视频|表示|指出|强调|提到|呼吁|致|作|向|赴|前往|会同|对|访问|举行|进行|参加))"),
+            r"|主持|接见|会面|率|视频|表示|指出|强调|提到|呼吁|称|说|致|作|向|赴|前往|会同|对|访问|举行|进行|参加))"),
         "bilateral": re.compile(
             r"(?:同|与|和)(?P<chunk>[^，,。；;]{2,60}?)(?:举行)?(?:紧急)?(?:视频)?"
             r"(?:通电话|通话|会谈|会晤|工作会谈|视频会晤|视频通话|共同主持)"),
@@ -279,6 +279,9 @@ def _read_zh_from(article: Article, index: int, gazetteer: Gazetteer, roles: Rol
     host = INVITATION_ZH_RE.search(simple_lede, 0, m.start()) if m and not reading.counterparts else None
     if host:  # `应越南公安部部长苏林邀请,…王小洪…对越南进行正式访问`: the host
         reading.add(counterpart_zh(slice_original(lede, simple_lede, *host.span("chunk")), gazetteer, roles))
+    speaker = _speaker_zh(article, index, gazetteer, roles) if m and not reading.counterparts else None
+    if speaker:  # a meeting with no one named: the foreign official who spoke at it
+        reading.add(speaker)
     # Meetings told one per paragraph: `7日,王小洪在比什凯克会见…`, `在会见圭亚那内政部长本恩时,王小洪表示…`
     principal = to_simplified(reading.principal.name_zh) if reading.principal else ""
     for line, text in paragraphs_after(article, index, roles):
@@ -356,6 +359,22 @@ def _guest_zh(simple: str, gazetteer: Gazetteer, roles: Roles
 CEREMONY_ZH_RE = re.compile(r"(?:本届|本次|此次|该)?(?:大会|会议|论坛|会)?(?:开幕式|闭幕式|开幕会|闭幕会|全体会议)$|(?:本届|本次|此次|该)(?:大会|会议|论坛)$")
 # A meeting's name after its organisation's: `(国际刑警组织)第八十六届全体大会`.
 MEETING_AFTER_ORG_ZH_RE = re.compile(r"[^，,。；;]{0,24}?(?:会议|论坛|峰会|大会|对话会|对话)")
+# Who spoke at the meeting: `白宫国土安全事务副助理达斯卡尔在会上表示`.
+SPEAKER_ZH_RE = re.compile(r"(?:^|[，,。；;])(?P<chunk>[^，,。；;]{3,40}?)在会(?:上|谈中|见中|谈时|见时)(?:表示|说|称|指出|强调)")
+
+
+def _speaker_zh(article: Article, index: int, gazetteer: Gazetteer, roles: Roles) -> Counterpart | None:
+    """The first foreign official (a person with a foreign country or an organisation) who speaks
+    at the meeting in the lede or the paragraphs after it."""
+    for _, text in article.body[index:]:
+        simple = to_simplified(text)
+        for speaker in SPEAKER_ZH_RE.finditer(simple):
+            found = counterpart_zh(slice_original(text, simple, *speaker.span("chunk")), gazetteer, roles)
+            if found.is_person and found.name and (found.org or found.country not in ("", "CHN")):
+                return found
+    return None
+
+
 OTHER_MEETING_ZH_RE = re.compile(r"会见|会晤|会谈|通电话|通话|共同主持")
 CHINA_TITLE_ZH_RE = re.compile(r"^(?:中国|中华人民共和国|大陆)?(?:国务委员|公安部|国家移民管理局)")
 

@@ -555,3 +555,11 @@ On the sidelines of the meeting, Kazakh Minister of Internal Affairs Yerzhan Sad
     assert len(tables.articles) == 1
     event = only_event(tables)
     assert (event["counterpart_en"], event["counterpart_country"], event["date"]) == ("Yerzhan Sadenov", "KAZ", "--09-10")
+
+
+def test_a_meeting_with_no_one_named_is_with_the_foreign_official_who_spoke_at_it(tmp_path):
+    event = only_event(run(tmp_path, a="""中美禁毒合作工作组举行首次会议
+中美两国官员30日举行了禁毒合作工作组的首次会议。中国公安部部长王小洪称:“双方达成了共识”。
+白宫国土安全事务副助理达斯卡尔在会上表示,美方愿继续合作。
+"""))
+    assert (event["principal_zh"], event["counterpart_zh"], event["counterpart_country"]) == ("王小洪", "达斯卡尔", "USA")
