@@ -138,6 +138,8 @@ def whole_text(article: Article) -> str:
 
 # The officers of an international organisation: `secretary-general Valdecy Urquiza`, `总干事`.
 ORG_OFFICER_RE = re.compile(r"\b(?:secretary[- ]general|director[- ]general|executive director)\b|秘书长|秘書長|总干事|總幹事", re.I)
+
+
 def fill_places(reading: Reading, context: str, gazetteer: Gazetteer, whole: str = "") -> None:
     """Give a counterpart named without a country the one foreign country that the title and lede
     name (`… telephonic conversation with interior minister Ijaz Shah`, Pakistan named before);

@@ -56,7 +56,7 @@ OTHER_PUNCTUATION = [mark.encode() for mark in "。、“”‘’·—"]
 
 def text_key(article: Article) -> str:
     """What two copies of one article share: the language and a hash of the repaired title and
-    text, in Simplified script, without whitespace, punctuation, symbols or width differences.
+    text, in Simplified script, without whitespace, punctuation (ASCII and CJK) or width differences.
 
     >>> a = Article("a.txt", "zh", 1, title_lines=[(1, "趙克志通電話")], body=[(2, "9月7日，趙克志同伊賈茲·沙阿通電話。")])
     >>> b = Article("b.txt", "zh", 5, title_lines=[(5, "赵克志通电话")], body=[(6, "9月7日, 赵克志同伊贾兹·沙阿通电话.")])

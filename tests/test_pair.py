@@ -394,7 +394,6 @@ def test_a_day_that_is_no_calendar_date_leaves_the_pair_undated_with_an_error(ga
     assert when(only(pair_articles([zh], gazetteer)[0])) == ("2020-02-29", True, "stamp")
 
 
-
 def test_an_undatable_pair_leaves_the_next_ones_dated(gazetteer):
     for bad in (PartialDate(None, 2, 30, "2月30日"), PartialDate(None, 2, 29, "2月29日")):
         versions = [dated("a.txt", "zh", 3, bad, metadata=["发布时间：2021-03-01 10:00"], names=()),
