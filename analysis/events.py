@@ -393,7 +393,7 @@ def _other_principal_zh(simple: str, text: str, principal: str, gazetteer: Gazet
     person = gazetteer.person(m.group("name"))  # after the opening words: `同日,公安部副部长`
     if not (person.side == "china" if person else CHINA_TITLE_ZH_RE.match(simple[start:m.end("role")])):
         return None
-    return Official(name_zh=slice_original(text, simple, *m.span("name"))), m.end("name")  # a name is all it gives
+    return Official(name_zh=slice_original(text, simple, *m.span("name"))), m.end("name")  # an event keeps the English title only
 
 
 def _china_side_zh(m: re.Match, gazetteer: Gazetteer) -> bool:
@@ -428,7 +428,7 @@ def counterpart_spans_zh(text: str, start: int, end: int, roles: Roles) -> list[
 BILATERAL_DIRECT_EN = "met|meets|received|receives|hosted|hosts"
 BILATERAL_OTHER_EN = (r"phone call|phone talks?|(?:phone |telephone |telephonic )?conversations?|telephone (?:call|talks?)"
                       r"|video (?:call|talks?|conference)|talks|talked(?: on the phone| by phone| over the phone)?"
-                      r"|spoke(?: on the phone| by phone| over the phone)?|meeting|call")
+                      r"|spoke(?: on the phone| by phone| over the phone)?|meeting|call|dialogue|consultations?")
 BILATERAL_START_EN_RE = re.compile(rf"\b(?:{BILATERAL_DIRECT_EN}|{BILATERAL_OTHER_EN})")
 
 
@@ -584,7 +584,7 @@ def _read_en_from(article: Article, index: int, gazetteer: Gazetteer, roles: Rol
             _add_people_en(reading, joint.group("chunk"), gazetteer, roles, when=text, line=line)
         elif c and patterns["after_principal"].match(masked[at.end():]):
             _add_people_en(reading, c.group("chunk"), gazetteer, roles, when=text, line=line)
-        elif other := _other_principal_en(masked, reading.principal, gazetteer, roles):
+        elif other := _other_principal_en(masked, line, reading.principal, gazetteer, roles):
             # `State Councilor and Minister of Public Security Zhao Kezhi held talks with Wissanu on Friday.`
             official, end = other
             c = bilateral_near(masked, end, roles)
@@ -699,14 +699,14 @@ def _official_en(text: str, start: int, end: int, line: int, roles: Roles) -> Of
     return Official(name_en=text[start:end], role_en=role, line=line, langs={"en"})
 
 
-def _other_principal_en(text: str, principal: Official | None, gazetteer: Gazetteer,
+def _other_principal_en(text: str, line: int, principal: Official | None, gazetteer: Gazetteer,
                         roles: Roles) -> tuple[Official, int] | None:
     """Another of China's officials as the subject opening a paragraph, and where the name ends."""
     for start, end in en_name_spans(text[:160], roles):
         if start < 100 and en_patterns(roles)["after_principal"].match(text[end:]) \
                 and not (principal and name_key(text[start:end]) == name_key(principal.name_en)) \
                 and _chinese_official(text, start, end, gazetteer):
-            return Official(name_en=text[start:end]), end  # a name is all it gives
+            return _official_en(text, start, end, line, roles), end
         break
     return None
 
@@ -856,6 +856,8 @@ def merge_readings(pair: Pair, zh: Reading | None, en: Reading | None, gazetteer
         for c in both:
             if c.is_person and gazetteer.person(c.name) is None:
                 note("not_in_gazetteer", f"counterpart not in the gazetteer: {c.name}")
+        # the versions that tell this engagement: not one that names others but not its counterpart
+        telling = [a for a, c, r in ((pair.zh, c_zh, zh), (pair.en, c_en, en)) if a and (c or not (r and r.counterparts))]
         own_en, own_zh, own_person = name_en, name_zh, person
         other = next((c.principal for c in both if c.principal), None)
         if other is not None:  # another of China's officials met this counterpart
@@ -878,7 +880,7 @@ def merge_readings(pair: Pair, zh: Reading | None, en: Reading | None, gazetteer
             "counterpart_en": c_en.name if c_en else "", "counterpart_zh": c_zh.name if c_zh else "",
             "counterpart_role_en": c_en.role if c_en else "",
             "counterpart_country": country, "counterpart_org": org,
-            "source_file": "; ".join(sorted({a.source_file for a in (pair.zh, pair.en) if a})),
+            "source_file": "; ".join(sorted({a.source_file for a in telling})),
             "zh_article_id": pair.zh.article_id if pair.zh else "", "en_article_id": pair.en.article_id if pair.en else "",
             "title_en": pair.en.title if pair.en else "", "title_zh": pair.zh.title if pair.zh else "",
             "zh_lines": f"{pair.zh.line_start}-{pair.zh.line_end}" if pair.zh else "",

@@ -309,7 +309,9 @@ def source_rows(events: list[dict], event_pairs: dict[str, Pair], into: dict[str
     for event in events:
         for how, pair in reports[event["event_id"]]:
             both = [a for a in (pair.zh, pair.en) if a is not None]
-            for article in both:
+            # a version that names others but not this engagement's counterpart does not tell it
+            telling = [a for a in both if event[f"counterpart_{a.lang}"] or not (a.reading and a.reading.counterparts)]
+            for article in telling or both:
                 for version, version_how in [(article, how)] + [(c, "identical") for c in copies_of[id(article)]]:
                     name = named[id(version)] or next((named[id(a)] for a in both if named[id(a)]), "") \
                         or by_file.get(version.source_file, "")

@@ -563,3 +563,25 @@ def test_a_meeting_with_no_one_named_is_with_the_foreign_official_who_spoke_at_i
 白宫国土安全事务副助理达斯卡尔在会上表示,美方愿继续合作。
 """))
     assert (event["principal_zh"], event["counterpart_zh"], event["counterpart_country"]) == ("王小洪", "达斯卡尔", "USA")
+
+
+def test_another_of_chinas_officials_keeps_his_title(tmp_path):
+    tables = run(tmp_path, a="""China, Thailand to enhance cooperation
+BEIJING, May 31 (Xinhua) -- Chen Wenqing, head of the Commission for Political and Legal Affairs of the CPC Central Committee, met with Thai Deputy Prime Minister Prawit Wongsuwan in Beijing on Friday.
+State Councilor and Minister of Public Security Wang Xiaohong held talks with Prawit on Friday.
+""")
+    events = tables.events.set_index("principal_en")
+    assert events.loc["Wang Xiaohong", "principal_role_en"] == "State Councilor and Minister of Public Security"
+
+
+def test_a_version_that_names_others_but_not_an_engagements_counterpart_is_no_report_of_it(tmp_path):
+    tables = run(tmp_path, zh="""郭声琨与约翰逊共同主持部级会晤
+当地时间12月7日下午,国务委员、公安部部长郭声琨和美国国土安全部部长约翰逊在华盛顿共同主持两部第三次部级会晤。
+""", en="""China, US hold dialogue on cybercrime
+WASHINGTON, Dec. 7 (Xinhua) -- Chinese State Councilor and Minister of Public Security Guo Shengkun held the third ministerial dialogue with U.S. Attorney General Loretta Lynch and Secretary of Homeland Security Jeh Johnson in Washington on Wednesday.
+""")
+    events = tables.events.set_index("counterpart_en")
+    sources = tables.event_sources.groupby("event_id").source_file.apply(lambda files: sorted(p.rsplit("/", 1)[-1] for p in files))
+    assert sources[events.loc["Loretta Lynch", "event_id"]] == ["en.txt"]
+    assert sources[events.loc["Jeh Johnson", "event_id"]] == ["en.txt", "zh.txt"]
+    assert events.loc["Loretta Lynch", "source_file"].endswith("en.txt") and ";" not in events.loc["Loretta Lynch", "source_file"]
