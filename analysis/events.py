@@ -369,7 +369,7 @@ def _speaker_zh(article: Article, index: int, gazetteer: Gazetteer, roles: Roles
     """The first foreign official (a person with a foreign country or an organisation) who speaks
     at the meeting in the lede or the paragraphs after it."""
     for _, text in article.body[index:]:
-        simple = to_simplified(text)
+        simple = to_simplified(text) if "在會" in text or "在会" in text else ""
         for speaker in SPEAKER_ZH_RE.finditer(simple):
             found = counterpart_zh(slice_original(text, simple, *speaker.span("chunk")), gazetteer, roles)
             if found.is_person and found.name and (found.org or found.country not in ("", "CHN")):
