@@ -693,8 +693,11 @@ def _official_en(text: str, start: int, end: int, line: int, roles: Roles) -> Of
     """The Chinese official named at text[start:end], with the title before the name (or in
     apposition after it)."""
     role = title_before(unmask(text), start, roles)
-    apposition = re.match(r"^\s*,\s*([^,]{3,240}),", text[end:])
-    if not role and apposition:
+    # a title in apposition, within the sentence, not what he did: `Wang Xiaohong, vice minister of
+    # public security, …`, not `Wang Xiaohong, visited Phnom Penh on May 7, …`
+    apposition = re.match(r"^\s*,\s*(([\w-]+)[^,;]{2,240}),", text[end:])
+    if not role and apposition and not re.search(r"[.!?]\s", apposition.group(1)) \
+            and apposition.group(2) not in roles.lede_verbs_en:
         role = unmask(apposition.group(1)).strip()
     return Official(name_en=text[start:end], role_en=role, line=line, langs={"en"})
 

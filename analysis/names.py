@@ -377,8 +377,12 @@ def _names_someone(text: str, gazetteer: Gazetteer, roles: Roles) -> bool:
 
 
 def _ends_with_name(text: str, gazetteer: Gazetteer, roles: Roles) -> bool:
-    words = text.rstrip(" ,").split()
-    return bool(words) and _is_name_word(words[-1], gazetteer, roles)
+    """Whether `text` ends with a word of a name, not with a country's or a body's (`… of the
+    United Arab Emirates`)."""
+    text = text.rstrip(" ,")
+    words = text.split()
+    return bool(words) and _is_name_word(words[-1], gazetteer, roles) \
+        and not any(end == len(text) for found in gazetteer.find_both(text, "en") for _, end, _ in found)
 
 
 def _is_name_word(word: str, gazetteer: Gazetteer, roles: Roles) -> bool:
@@ -426,7 +430,7 @@ def split_name_role_en(chunk: str, gazetteer: Gazetteer, roles: Roles) -> tuple[
         role_words = role_words[1:]
     full_name = strip_honorifics(" ".join(name).strip(" ,"), roles)
     honorifics = " ".join(name)[: len(" ".join(name)) - len(full_name)].strip()
-    role = " ".join(role_words).strip(" ,")
+    role = re.sub(r"^(?:the|visiting)\s+", "", " ".join(role_words).strip(" ,"))  # `visiting Mongolian Minister …`
     if role.rstrip(".").lower() in COURTESY_TITLES_EN:  # `Mr Kheng`: no title
         role = ""
     if honorifics and re.sub(r"[.\-]", "", honorifics).lower() not in roles.honorifics_en:

@@ -585,3 +585,27 @@ WASHINGTON, Dec. 7 (Xinhua) -- Chinese State Councilor and Minister of Public Se
     assert sources[events.loc["Loretta Lynch", "event_id"]] == ["en.txt"]
     assert sources[events.loc["Jeh Johnson", "event_id"]] == ["en.txt", "zh.txt"]
     assert events.loc["Loretta Lynch", "source_file"].endswith("en.txt") and ";" not in events.loc["Loretta Lynch", "source_file"]
+
+
+@pytest.mark.parametrize("lede, name, role, country", [
+    ("Chinese State Councilor and Minister of Public Security Wang Xiaohong on Monday met with H.E. Sheikh Saif bin "
+     "Zayed Al Nahyan, Deputy Prime Minister and Minister of Interior of the United Arab Emirates, in Beijing.",
+     "Sheikh Saif bin Zayed Al Nahyan", "Deputy Prime Minister and Minister of Interior of the United Arab Emirates", "ARE"),
+    ("Wang Xiaohong, Chinese State Councilor and Minister of Public Security, on Monday held talks with visiting "
+     "Mongolian Minister of Justice and Home Affairs Altangerel Enkhtaivan in Beijing.",
+     "Altangerel Enkhtaivan", "Mongolian Minister of Justice and Home Affairs", "MNG"),
+])
+def test_a_title_ending_with_a_countrys_name_stays_with_its_person_and_visiting_is_no_title(tmp_path, lede, name, role, country):
+    event = only_event(run(tmp_path, a=f"Talks in Beijing\nBEIJING, March 3 (Xinhua) -- {lede}\n"))
+    assert (event["counterpart_en"], event["counterpart_role_en"], event["counterpart_country"]) == (name, role, country)
+
+
+def test_a_title_in_apposition_after_the_principal_ends_with_its_sentence(tmp_path):
+    tables = run(tmp_path, a="""Delegation visits Phnom Penh
+A Chinese delegation, including China's deputy minister of public security, Wang Xiaohong, visited Phnom Penh on September 27, 2016. The group met with Interior Minister Sar Kheng, and National Police Commissioner Neth Savoeun, in Phnom Penh.
+""", b="""Minister meets Lao guest
+BEIJING, May 3 (Xinhua) -- Wang Xiaohong, Chinese State Councilor and Minister of Public Security, met with Lao Minister of Public Security Vilay Lakhamfong on Monday.
+""")
+    roles = dict(zip(tables.events.counterpart_en, tables.events.principal_role_en))
+    assert "visited" not in roles["Sar Kheng"]
+    assert roles["Vilay Lakhamfong"] == "Chinese State Councilor and Minister of Public Security"
