@@ -609,3 +609,9 @@ BEIJING, May 3 (Xinhua) -- Wang Xiaohong, Chinese State Councilor and Minister o
     roles = dict(zip(tables.events.counterpart_en, tables.events.principal_role_en))
     assert "visited" not in roles["Sar Kheng"]
     assert roles["Vilay Lakhamfong"] == "Chinese State Councilor and Minister of Public Security"
+
+
+def test_a_video_meeting_told_by_its_manner_after_the_principal(tmp_path):
+    event = only_event(run(tmp_path, a="王小洪会见斯托克\n新华社北京2月6日电 国务委员、公安部部长王小洪6日以视频方式会见国际刑警组织秘书长斯托克。\n"))
+    assert (event["principal_zh"], event["event_type"], event["counterpart_zh"], event["counterpart_org"]) == (
+        "王小洪", "video_conference", "斯托克", "INTERPOL")
