@@ -615,3 +615,9 @@ def test_a_video_meeting_told_by_its_manner_after_the_principal(tmp_path):
     event = only_event(run(tmp_path, a="王小洪会见斯托克\n新华社北京2月6日电 国务委员、公安部部长王小洪6日以视频方式会见国际刑警组织秘书长斯托克。\n"))
     assert (event["principal_zh"], event["event_type"], event["counterpart_zh"], event["counterpart_org"]) == (
         "王小洪", "video_conference", "斯托克", "INTERPOL")
+
+
+def test_the_delegations_attending_a_meeting_of_an_organisation_are_that_organisations(tmp_path):
+    event = only_event(run(tmp_path, a="王小洪集体会见上合组织会议代表团团长\n新华社北京5月22日电 国务委员、公安部部长王小洪22日在京集体会见出席上海合作组织成员国公安内务部长会议的各国代表团团长。\n"))
+    assert (event["principal_zh"], event["counterpart_zh"], event["counterpart_org"]) == (
+        "王小洪", "上海合作组织成员国公安内务部长会议", "SCO")
