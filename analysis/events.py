@@ -131,16 +131,11 @@ GROUP_RE = re.compile(r"\b(?:guests|officials|leaders|heads|delegations|minister
 DELEGATIONS_RE = re.compile(r"代表[团團]|与会|與會|\bdelegations?\b|\bparticipants\b", re.I)
 
 
-def whole_text(article: Article) -> str:
-    """An article's title and body."""
-    return article.title + "\n" + article.text
-
-
 # The officers of an international organisation: `secretary-general Valdecy Urquiza`, `总干事`.
 ORG_OFFICER_RE = re.compile(r"\b(?:secretary[- ]general|director[- ]general|executive director)\b|秘书长|秘書長|总干事|總幹事", re.I)
 
 
-def fill_places(reading: Reading, context: str, gazetteer: Gazetteer, whole: str = "") -> None:
+def fill_places(reading: Reading, context: str, gazetteer: Gazetteer, article: Article | None = None) -> None:
     """Give a counterpart named without a country the one foreign country that the title and lede
     name (`… telephonic conversation with interior minister Ijaz Shah`, Pakistan named before);
     drop a group of visitors that the article goes on to name one by one. The countries such a
@@ -148,8 +143,12 @@ def fill_places(reading: Reading, context: str, gazetteer: Gazetteer, whole: str
     people named without one, and each left over is an engagement of its own (a copy cut short
     before its meeting is told). The delegations met at a meeting take the one organisation the
     reading names; a person the gazetteer knows takes its country or body, and an organisation's
-    officer the one organisation the `whole` article names. A counterpart left without a country
+    officer the one organisation the whole `article` names. A counterpart left without a country
     whose title and lede name none takes the one the whole article names."""
+
+    def whole() -> str:  # the whole article's text, built only when a rule needs it
+        return article.title + "\n" + article.text if article else ""
+
     groups = [c for c in reading.counterparts if not c.is_person and GROUP_RE.search(c.name)]
     named = [(start, code, c.name[start:end]) for c in groups
              for start, end, code in gazetteer.find("country", c.name, reading.lang) if code != "CHN"]
@@ -173,14 +172,14 @@ def fill_places(reading: Reading, context: str, gazetteer: Gazetteer, whole: str
         if known is not None and known.side == "foreign":
             counterpart.country, counterpart.org = known.country, known.org
     officers = [c for c in reading.counterparts if c.is_person and not c.country and not c.org and ORG_OFFICER_RE.search(c.role)]
-    named = {code for *_, code in gazetteer.find("org", whole, reading.lang)} if officers else ()
+    named = {code for *_, code in gazetteer.find("org", whole(), reading.lang)} if officers else ()
     if len(named) == 1:  # an officer takes the one organisation the article names
         for counterpart in officers:
             counterpart.org = next(iter(named))
     unplaced = [c for c in reading.counterparts if c.is_person and not c.country and not c.org]
     countries = {code for *_, code in gazetteer.find("country", context, reading.lang)} - {"CHN"} if unplaced else ()
     if unplaced and not countries:  # none in the title and lede: the one the whole article names
-        countries = {code for *_, code in gazetteer.find("country", whole, reading.lang)} - {"CHN"}
+        countries = {code for *_, code in gazetteer.find("country", whole(), reading.lang)} - {"CHN"}
     if len(countries) == 1:
         for counterpart in unplaced:
             counterpart.country = next(iter(countries))
@@ -312,7 +311,7 @@ def _read_zh_from(article: Article, index: int, gazetteer: Gazetteer, roles: Rol
                 break
         for w in patterns["when_meeting"].finditer(simple):
             reading.add(replace(counterpart_zh(slice_original(text, simple, *w.span("chunk")), gazetteer, roles), line=line))
-    fill_places(reading, to_simplified(article.title) + "\n" + simple_lede, gazetteer, whole_text(article))
+    fill_places(reading, to_simplified(article.title) + "\n" + simple_lede, gazetteer, article)
     return reading
 
 
@@ -369,7 +368,9 @@ def _speaker_zh(article: Article, index: int, gazetteer: Gazetteer, roles: Roles
     """The first foreign official (a person with a foreign country or an organisation) who speaks
     at the meeting in the lede or the paragraphs after it."""
     for _, text in article.body[index:]:
-        simple = to_simplified(text) if "在會" in text or "在会" in text else ""
+        if "在會" not in text and "在会" not in text:
+            continue
+        simple = to_simplified(text)
         for speaker in SPEAKER_ZH_RE.finditer(simple):
             found = counterpart_zh(slice_original(text, simple, *speaker.span("chunk")), gazetteer, roles)
             if found.is_person and found.name and (found.org or found.country not in ("", "CHN")):
@@ -593,7 +594,7 @@ def _read_en_from(article: Article, index: int, gazetteer: Gazetteer, roles: Rol
         for w in when_meeting_en(masked, roles):
             _add_people_en(reading, w.group("chunk"), gazetteer, roles, line=line, context=text)
     _complete_names_en(reading, article, gazetteer, roles)
-    fill_places(reading, article.title + "\n" + lede, gazetteer, whole_text(article))
+    fill_places(reading, article.title + "\n" + lede, gazetteer, article)
     _name_countries_met_en(reading, article, gazetteer, roles)
     return reading
 
