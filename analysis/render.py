@@ -19,6 +19,7 @@ from __future__ import annotations
 import collections
 import contextlib
 import fcntl
+import functools
 import json
 import os
 import re
@@ -423,7 +424,7 @@ class NotebookRunner:
         """The executed notebooks in name order, once ``extraction`` is done and every kernel is
         done with them; the first failure in notebook order (a kernel's first) stops the run.
         ``meanwhile()`` is called when the first kernel is done, on the core it leaves free."""
-        _import_converters()
+        _import_tools()
         extraction.wait()
         self.tables_ready.set()
         for number in range(len(self.threads)):
@@ -532,8 +533,10 @@ class NotebookRunner:
         say(f"[{finished}/{self.total}] {notebook.name} ({time.monotonic() - started:.1f} s)")
 
 
-def _import_converters() -> None:
-    """Import nbconvert, BeautifulSoup and WeasyPrint (about a second) while the kernels run."""
+def _import_tools() -> None:
+    """Import papermill (which the kernels' threads need first), nbconvert, BeautifulSoup and
+    WeasyPrint (about a second and a half) while the kernels start."""
+    import papermill  # noqa: F401
     import bs4  # noqa: F401
     import nbconvert  # noqa: F401
     import weasyprint  # noqa: F401
@@ -587,11 +590,13 @@ def notebooks_to_html(paths: list[Path], title: str) -> str:
     return notebook_to_html(merge_notebooks(paths, title), title)
 
 
-def notebook_to_html(notebook, title: str) -> str:
-    """Self-contained HTML of an executed notebook: outputs only, TOC, report stylesheet."""
+@functools.cache
+def _exporter():
+    """nbconvert's HTML exporter with the report's settings; one for the process, as it compiles
+    its template (about 0.2 s) on first use."""
     from nbconvert import HTMLExporter
 
-    exporter = HTMLExporter(
+    return HTMLExporter(
         template_name="lab",
         exclude_input=True,
         exclude_input_prompt=True,
@@ -600,7 +605,11 @@ def notebook_to_html(notebook, title: str) -> str:
         require_js_url="",
         mathjax_url="",
     )
-    html, _ = exporter.from_notebook_node(notebook)
+
+
+def notebook_to_html(notebook, title: str) -> str:
+    """Self-contained HTML of an executed notebook: outputs only, TOC, report stylesheet."""
+    html, _ = _exporter().from_notebook_node(notebook)
     return finish_html(html, title)
 
 
