@@ -43,14 +43,9 @@ WEEKDAYS_ZH = "一二三四五六日"
 # A day of the month alone, `17日` (not `7月17日`, not the `电` of a dateline).
 DAY_ZH_RE = re.compile(r"(?=\d)(?<![\d月年])(\d{1,2})\s*[日号號](?![电電])")
 ZH_DATE_RE = re.compile(r"(?=\d)(?:(?P<year>(?:19|20)\d{2})\s*年\s*)?(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*[日號号]")
-# A year the text names for something that happened: `In June 2020`, `2020年6月` (not `since 2005`,
-# `自2005年建立以来`: a year recalled as a starting point).
 # A lede that places its engagement some days before the report, on no day it names.
 VAGUE_TIME_RE = {"zh": re.compile(r"(?<![今昨明当當节節生周週\d])日前(?![往来來])|近日|前不久|近期"),  # not `今日前往`
                  "en": re.compile(r"\b(?:recently|earlier this (?:week|month)|last week|the other day|days ago)\b", re.I)}
-# What makes a year named in Chinese a starting point, not a recent date: `…以来` in its clause.
-SINCE_ZH_RE = re.compile(r"[^，,。；;]{0,30}?以[来來]")
-YEAR_CONTEXT_RE = re.compile(r"(?=[IiOo12])(?:\b(?:[Ii]n|[Oo]n)\s+(?:[A-Z][a-z]+\s+)?((?:19|20)\d{2})\b|((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月)")
 
 
 @dataclass(frozen=True)
@@ -141,10 +136,17 @@ def article_date(paragraphs: list[str], furniture: list[str], lang: str, before:
     return None
 
 
+def furniture_dates(furniture: list[str], lang: str) -> list[PartialDate]:
+    """The dates of an article's datelines, captions and stamps, in order; a stamp may be in the
+    page's other language (`Last modified on Saturday, 04 November 2023` on a Chinese page)."""
+    other = "en" if lang == "zh" else "zh"
+    return [d for item in furniture for d in (find_dates(item, lang) or find_dates(item, other))]
+
+
 def furniture_reference(furniture: list[str], lang: str) -> PartialDate | None:
     """The date of the furniture (datelines and captions first, then stamps), with the year of
     any of them when the first has none: `BEIJING, Dec. 5` + `Updated: 2023-12-06` → 2023-12-05."""
-    dates = [d for item in furniture for d in find_dates(item, lang)]
+    dates = furniture_dates(furniture, lang)
     dates = [d for d in dates if d.valid] or dates
     if not dates:
         return None
@@ -198,19 +200,6 @@ def relative_date(text: str, reference: PartialDate, lang: str) -> PartialDate |
     if number > reference.day:  # reported in the next month
         month, year = (month - 1, year) if month > 1 else (12, year - 1 if year else None)
     return PartialDate(year, month, number, m.group(0), "stamp" if year else "")
-
-
-def context_year(text: str) -> int | None:
-    """The latest year the text names (`In June 2020, …`): an event is reported after what it recalls.
-
-    >>> context_year("In June 2020, President Xi Jinping and President Emomali Rahmon held phone talks")
-    2020
-    >>> context_year("2011年10月湄公河流域执法安全合作机制建立以來,联合执法成效显著。") is None
-    True
-    """
-    years = [int(m.group(1) or m.group(2)) for m in YEAR_CONTEXT_RE.finditer(text)
-             if not SINCE_ZH_RE.match(text, m.end())]  # `2011年10月…建立以来`: a starting point
-    return max(years) if years else None
 
 
 def engagement_date(article_date: str, paragraphs: list[str], previous: str) -> str:

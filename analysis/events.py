@@ -93,6 +93,7 @@ class Reading:
     principal: Official | None = None
     counterparts: list[Counterpart] = field(default_factory=list)
     attendees: list[Official] = field(default_factory=list)
+    companions: list[Official] = field(default_factory=list)  # China's officials joined to the principal in the lede
     lede: int = 0  # the body paragraph that tells the engagement (a caption or a stamp may come first)
 
     def add(self, counterpart: Counterpart) -> None:
@@ -195,7 +196,7 @@ def zh_patterns(roles: Roles) -> dict[str, re.Pattern]:
             # a day after the name: `17日`, `周日`, `周日(2月18日)`
             r"(?:[(（][左右中][一二三四五六]?[)）])?"  # a photo caption's `(左)`, `(右二)`
             r"(?:(?:\d{1,2}月)?\d{1,2}日|(?:周|星期)[一二三四五六日天])?(?:[(（](?:\d{1,2}月)?\d{1,2}日[)）])?"
-            r"(?=(?:分别|先后|亲切|共同|一同|日前|近日|当天|当日)?(?:应约|应邀|同|与|和|会见|会晤|出席|在|于|於|致电|通电话"
+            r"(?=(?:一行)?(?:分别|先后|亲切|共同|一同|日前|近日|当天|当日)?(?:应约|应邀|同|与|和|会见|会晤|出席|在|于|於|致电|通电话"
             r"|主持|接见|会面|率|视频|以视频|以电话|通过视频|表示|指出|强调|提到|呼吁|称|说|致|作|向|赴|前往|会同|对|访问|举行|进行|参加))"),
         "bilateral": re.compile(
             r"(?:同|与|和)(?P<chunk>[^，,。；;]{2,60}?)(?:举行)?(?:紧急)?(?:视频)?"
@@ -206,7 +207,7 @@ def zh_patterns(roles: Roles) -> dict[str, re.Pattern]:
             r"(?:(?:\d{1,2}月)?\d{1,2}日)?(?:以视频(?:形式|方式)|通过视频|在[^，,。]{1,16})?(?:召开|举行|开幕|闭幕)"),
         "attended": re.compile(r"出席(?P<chunk>[^，,。；;并]{2,60}?(?:会议|论坛|峰会|大会|开幕式|仪式|对话))"),
         "audience": re.compile(r"(?P<chunk>\d+多?(?:位|名|个)[^，,。；;]{2,40}?)(?:参加|出席|参访|来访|到访)"),
-        "when_meeting": re.compile(r"(?:^|[。；;])\s*在?(?:会见|会晤|接见|同|与)(?P<chunk>[^，,。；;时]{2,40}?)(?:会见|会谈|会晤|通话|通电话)?时[，,]"),
+        "when_meeting": re.compile(r"(?:^|[。；;])\s*在?(?:会见|会晤|接见|同|与)(?!此同时)(?P<chunk>[^，,。；;时]{2,40}?)(?:会见|会谈|会晤|通话|通电话)?时[，,]"),
     }
 
 
@@ -219,6 +220,8 @@ def read_zh(article: Article, gazetteer: Gazetteer, roles: Roles) -> Reading:
     readings = (_read_zh_from(article, i, gazetteer, roles) for i in range(min(LEDE_PARAGRAPHS, len(article.body))))
     reading = next((r for r in readings if r.principal), None) or _read_zh_from(article, 0, gazetteer, roles)
     reading.attendees = attendees_zh(article, roles, reading.principal, gazetteer)
+    listed = {to_simplified(official.name_zh) for official in reading.attendees}
+    reading.attendees += [official for official in reading.companions if to_simplified(official.name_zh) not in listed]
     return reading
 
 
@@ -232,7 +235,10 @@ def _read_zh_from(article: Article, index: int, gazetteer: Gazetteer, roles: Rol
                   and not any(c[2] != "CHN" for c in gazetteer.find("country", m.group("role").rsplit("的", 1)[-1], "zh"))]
     # China's official first: known to the gazetteer as China's, else titled `中国…`; told from the
     # other side, the first name is the visitor's (`…部长梁三光上将在北京与中国国务委员…王小洪举行了会谈`)
-    m = next((m for m in candidates if _china_side_zh(m, gazetteer)), candidates[0] if candidates else None)
+    # An ambassador beside a visiting official of the ministry (`中国驻缅甸大使马珈与来访的公安部部长助理刘忠义`)
+    # is present, the official leads.
+    china = sorted((m for m in candidates if _china_side_zh(m, gazetteer)), key=lambda m: m.group("role").endswith("大使"))
+    m = china[0] if china else candidates[0] if candidates else None
     role_start = m.start() + _joined_role_start(m.group("role")) if m else 0  # `…苏林和中国…部长郭声琨`
     if m:
         reading.principal = Official(name_zh=slice_original(lede, simple, *m.span("name")),
@@ -246,8 +252,13 @@ def _read_zh_from(article: Article, index: int, gazetteer: Gazetteer, roles: Rol
     offset = m.end() if m else 0
     before = re.search(r"(?:^|[，,。])(?P<chunk>[^，,。；;]{2,60}?)[，,]?(?:和|与|同)$", simple[:role_start]) if m else None
     if before and split_role_name_zh(before.group("chunk"), roles)[1]:
-        # Told from the other side: `越南公安部部长苏林和中国公安部部长郭声琨…共同主持…`
-        reading.add(counterpart_zh(slice_original(lede, simple, *before.span("chunk")), gazetteer, roles))
+        found = counterpart_zh(slice_original(lede, simple, *before.span("chunk")), gazetteer, roles)
+        person = gazetteer.person(to_simplified(found.name))
+        if person.side == "china" if person else before.group("chunk").startswith(("中国", "中华人民共和国")):
+            # China's own official beside the principal (`中国驻缅甸大使马珈与…刘忠义`): present
+            reading.companions.append(Official(name_zh=found.name, role_zh=found.role, line=lede_line, langs={"zh"}))
+        else:  # told from the other side: `越南公安部部长苏林和中国公安部部长郭声琨…共同主持…`
+            reading.add(found)
     for kind in ("bilateral", "received") if not reading.counterparts else ():
         c = patterns[kind].search(simple, offset)
         # in a sentence of the principal's: `…习近平去年11月会晤…` in another names no counterpart
@@ -271,7 +282,12 @@ def _read_zh_from(article: Article, index: int, gazetteer: Gazetteer, roles: Rol
                     chunk = text
                     orgs = gazetteer.find("org", chunk, "zh")
                     break
-        if chunk and orgs:
+        side = gazetteer.bilateral_zh(chunk) if chunk and not orgs else ""
+        if side:  # a bilateral mechanism (`第十一届中俄禁毒合作部长级会议`): a meeting with the other side's head
+            reading.event_type = "meeting" if reading.event_type == "event" else reading.event_type
+            reading.add(_delegation_head_zh(lede, simple, m.group("name") if m else "", side, gazetteer, roles)
+                        or Counterpart(chunk.strip(), country=side))
+        elif chunk and orgs:
             reading.add(Counterpart(slice_original(chunk, to_simplified(chunk), *orgs[0][:2]), org=orgs[0][2]))
         elif audience:
             reading.add(Counterpart(slice_original(lede, simple, *audience.span("chunk"))))
@@ -287,9 +303,9 @@ def _read_zh_from(article: Article, index: int, gazetteer: Gazetteer, roles: Rol
     principal = to_simplified(reading.principal.name_zh) if reading.principal else ""
     for line, text in paragraphs_after(article, index, roles):
         simple = to_simplified(text)
-        if not ((principal and principal in simple[:40]) or "时," in simple or "时，" in simple
+        if not ((principal and principal in simple) or "时," in simple or "时，" in simple
                 or OTHER_MEETING_ZH_RE.search(simple)):
-            continue  # neither the principal as subject, a `…时` clause, nor a meeting: no engagement told here
+            continue  # neither the principal, a `…时` clause, nor a meeting: no engagement told here
         at = simple.find(principal) if principal else -1
         other = _other_principal_zh(simple, text, principal, gazetteer, roles) if not 0 <= at < 20 else None
         if other:  # `同日,公安部副部长许甘露会见了…`: another of China's officials met someone
@@ -311,6 +327,8 @@ def _read_zh_from(article: Article, index: int, gazetteer: Gazetteer, roles: Rol
                 break
         for w in patterns["when_meeting"].finditer(simple):
             reading.add(replace(counterpart_zh(slice_original(text, simple, *w.span("chunk")), gazetteer, roles), line=line))
+        if principal and at >= 20 and (other_side := _other_side_zh(text, simple, principal, gazetteer, roles)):
+            reading.add(replace(other_side, when=text, line=line))
     fill_places(reading, to_simplified(article.title) + "\n" + simple_lede, gazetteer, article)
     return reading
 
@@ -378,6 +396,35 @@ def _speaker_zh(article: Article, index: int, gazetteer: Gazetteer, roles: Roles
     return None
 
 
+def _other_side_zh(text: str, simple: str, principal: str, gazetteer: Gazetteer, roles: Roles) -> Counterpart | None:
+    """A foreign official who, in a later paragraph (Simplified `simple`), did something with China's
+    `principal`: `内政部长拿督斯里赛弗丁也在当天与中国国务委员兼公安部部长王小洪签署了解备忘录`."""
+    m = re.search(r"(?:^|[，,。；;])(?P<chunk>[^，,。；;]{2,40}?)(?:也|亦|还)?(?:在|于)?(?:当天|当日|同日|\d{1,2}日)?"
+                  rf"(?:在[^，,。；;]{{1,10}})?(?:与|同|和)(?:中国)?[^，,。；;]{{0,24}}?{re.escape(principal)}"
+                  r"(?:举行)?(?:了)?(?:会谈|会晤|会见|签署|签订|通电话|通话|共同主持)", simple)
+    if m is None or m.group("chunk").startswith(("中国", "中华人民共和国")):
+        return None
+    found = counterpart_zh(slice_original(text, simple, *m.span("chunk")), gazetteer, roles)
+    person = gazetteer.person(to_simplified(found.name))
+    return found if found.is_person and found.name and not (person and person.side == "china") else None
+
+
+# Who leads a delegation to a meeting: `俄罗斯联邦麻醉品监管总局副总局长基科率俄方代表团与会`.
+DELEGATION_HEAD_ZH_RE = re.compile(r"(?:^|[，,。；;、])(?P<chunk>[^，,。；;、]{2,40}?)率[^，,。；;]{0,12}?团(?:与会|出席|参加|参会)")
+
+
+def _delegation_head_zh(lede: str, simple: str, principal: str, side: str, gazetteer: Gazetteer,
+                        roles: Roles) -> Counterpart | None:
+    """The head of the delegation of `side` (a country's code) at a meeting of the lede (Simplified
+    `simple`), not China's principal: a person of that country, or of no country named."""
+    for head in DELEGATION_HEAD_ZH_RE.finditer(simple):
+        found = counterpart_zh(slice_original(lede, simple, *head.span("chunk")), gazetteer, roles)
+        if found.is_person and found.name and principal not in head.group("chunk") and found.country in ("", side):
+            found.country = side
+            return found
+    return None
+
+
 OTHER_MEETING_ZH_RE = re.compile(r"会见|会晤|会谈|通电话|通话|共同主持")
 CHINA_TITLE_ZH_RE = re.compile(r"^(?:中国|中华人民共和国|大陆)?(?:国务委员|公安部|国家移民管理局)")
 
@@ -426,7 +473,7 @@ def counterpart_spans_zh(text: str, start: int, end: int, roles: Roles) -> list[
 
 # The words that open a bilateral engagement in English: a verb taking its object directly
 # (`met X`), and the others (`phone call with X`).
-BILATERAL_DIRECT_EN = "met|meets|received|receives|hosted|hosts"
+BILATERAL_DIRECT_EN = "met|meets|received|receives|hosted|hosts|(?:paid|pays|paying) a courtesy (?:call|visit) (?:on|to)"
 BILATERAL_OTHER_EN = (r"phone call|phone talks?|(?:phone |telephone |telephonic )?conversations?|telephone (?:call|talks?)"
                       r"|video (?:call|talks?|conference)|talks|talked(?: on the phone| by phone| over the phone)?"
                       r"|spoke(?: on the phone| by phone| over the phone)?|meeting|call|dialogue|consultations?")
@@ -466,7 +513,7 @@ def en_patterns(roles: Roles) -> dict[str, re.Pattern]:
             r"|\s+in\s+(?:Beijing|the\s+capital)|[.;:]\s|[.;]?$)"),
         # tried at each sentence's start only (see `when_meeting_en`)
         "when_meeting": re.compile(
-            r"(?:When|While|During|In|At)?\s*(?:his\s+|the\s+|an?\s+)?(?:meeting|talks|meetings|talking|speaking)"
+            r"(?:When|While|During|In|At)?\s*(?:holding\s+)?(?:his\s+|the\s+|an?\s+)?(?:meeting|talks|meetings|talking|speaking)"
             r"\s+with\s+(?P<chunk>[^,;]{3,160}?)\s*,", re.I),
         "meeting": re.compile(
             r"(?:^|[,.]\s+|\b[Tt]he\s+)(?P<chunk>[^,.]{0,40}?(?i:meeting|conference|forum|summit|dialogue|session|ministerial)"
@@ -593,6 +640,8 @@ def _read_en_from(article: Article, index: int, gazetteer: Gazetteer, roles: Rol
                 _add_people_en(reading, c.group("chunk"), gazetteer, roles, when=text, line=line, principal=official)
         for w in when_meeting_en(masked, roles):
             _add_people_en(reading, w.group("chunk"), gazetteer, roles, line=line, context=text)
+            if reading.event_type == "event":  # the lede said how they met no more than `said`
+                reading.event_type = classify_type(text, "en")
     _complete_names_en(reading, article, gazetteer, roles)
     fill_places(reading, article.title + "\n" + lede, gazetteer, article)
     _name_countries_met_en(reading, article, gazetteer, roles)
@@ -674,18 +723,21 @@ def _name_countries_met_en(reading: Reading, article: Article, gazetteer: Gazett
 
 
 def when_meeting_en(text: str, roles: Roles) -> Iterable[re.Match]:
-    """The sentences of `text` that open with a meeting (`When meeting with Dacic, …`), matched at
-    each sentence's start only (searching the whole text costs ten times as much)."""
+    """The meetings `text` tells in a clause of their own, at a sentence's start (`When meeting with
+    Dacic, …`) or after `when` or `while` (`Guo made the remarks when meeting with Michael Keenan,
+    …`), matched there only (searching the whole text costs ten times as much)."""
     if " with " not in text or not MEETING_WITH_EN_RE.search(text.lower()):
         return
     pattern = en_patterns(roles)["when_meeting"]
-    for start in [0] + [m.end() for m in SENTENCE_START_RE.finditer(text)]:
+    starts = [0] + [m.end() for m in SENTENCE_START_RE.finditer(text)] + [m.start() for m in WHEN_MEETING_EN_RE.finditer(text)]
+    for start in sorted(set(starts)):
         m = pattern.match(text, start)
         if m:
             yield m
 
 
 SENTENCE_START_RE = re.compile(r"[.!?]\s")
+WHEN_MEETING_EN_RE = re.compile(r"(?<=\s)(?:when|while)\s+(?=(?:holding\s+)?(?:meeting|talks|talking|speaking)\s+with\s)")
 # What a `when_meeting` match holds, in lower case (faster than a case-insensitive search)
 MEETING_WITH_EN_RE = re.compile(r"(?:meeting|talks|talking|speaking)s?\s+with\s")
 

@@ -43,12 +43,15 @@ class Gazetteer:
     orgs_zh: dict[str, str] = field(default_factory=dict)
     people: list[Person] = field(default_factory=list)
     domestic: frozenset[str] = frozenset()  # codes of places that are China's own (HKG, MAC): no foreign side
+    pairs_zh: dict[str, str] = field(default_factory=dict)  # `俄` of `中俄`: the other side of a bilateral name
 
     def __post_init__(self) -> None:
         # English names of both kinds in one finder (one pass over a text for both); Chinese ones
         # apart, as each kind takes its longest names.
         self._finders = {"en": StringFinder([*self.countries_en, *self.orgs_en]),
                          "country_zh": StringFinder(self.countries_zh), "org_zh": StringFinder(self.orgs_zh)}
+        names = "|".join(sorted(map(re.escape, self.pairs_zh), key=len, reverse=True)) or "(?!)"
+        self._pair_zh = re.compile(rf"(?<![\u4e00-\u9fff])(?:第[^届次]{{1,4}}[届次])?(?:中({names})|({names})中)(?!国)")
         self._people_by_name = {}
         self._found: dict[tuple[str, str], tuple[tuple, tuple]] = {}  # `find_both`'s answers
         for person in self.people:
@@ -83,6 +86,12 @@ class Gazetteer:
     def _find_zh(self, kind: str, simplified: str) -> list[tuple[int, int, str]]:
         table = self.countries_zh if kind == "country" else self.orgs_zh
         return [(start, end, table[name]) for start, end, name in self._finders[f"{kind}_zh"].find_longest(simplified)]
+
+    def bilateral_zh(self, name: str) -> str:
+        """The other country of a bilateral mechanism that a Chinese name opens with (`第十一届中俄禁毒
+        合作部长级会议` → 'RUS'), or ''."""
+        m = self._pair_zh.match(to_simplified(name.strip()))
+        return self.pairs_zh[m.group(1) or m.group(2)] if m else ""
 
     def person(self, name: str) -> Person | None:
         """The gazetteer entry for a name in either language or any alias."""
@@ -164,4 +173,5 @@ def _load_gazetteer(path: str, mtime_ns: int) -> Gazetteer:
                tuple(p.get("aliases", []) or []), tuple(p.get("roles", []) or []))
         for p in data.get("people") or []
     ]
-    return Gazetteer(countries_en, countries_zh, orgs_en, orgs_zh, people, frozenset(data.get("domestic") or ()))
+    pairs_zh = {to_simplified(name): code for code, names in (data.get("pairs") or {}).items() for name in names}
+    return Gazetteer(countries_en, countries_zh, orgs_en, orgs_zh, people, frozenset(data.get("domestic") or ()), pairs_zh)

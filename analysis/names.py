@@ -43,6 +43,7 @@ class Roles:
     name_particles_en: frozenset[str] = frozenset()
     not_name_en: frozenset[str] = frozenset()
     portfolios: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (Chinese term, its English terms)
+    honorifics_zh: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=4)
@@ -59,6 +60,7 @@ def load_roles(path: str | Path = ROLES_PATH) -> Roles:
         frozenset(data.get("name_particles_en", [])),
         frozenset(data.get("not_name_en", [])),
         tuple((to_simplified(zh), tuple(en.lower() for en in ens)) for zh, ens in (data.get("portfolios") or {}).items()),
+        tuple(sorted({to_simplified(s) for s in data.get("honorifics_zh", [])}, key=len, reverse=True)),
     )
 
 
@@ -168,7 +170,7 @@ def same_person(a: str, b: str) -> bool:
 NOT_IN_NAME_ZH = set("会议次届第部局国组织委员论坛峰大年月日级长员")
 # Ranks and honorifics after a foreign name: `昂觉敏中将`, `本恩先生`.
 # What follows a name in a lede and is not part of it: `约翰逊在华盛顿`, `萨肯28日出席`, `馬約卡斯(Alejandro Mayorkas)`.
-AFTER_NAME_ZH = re.compile(r"在|于|於|举行|舉行|\d{1,2}[月日]|[去今前明]年|视频|視頻|视讯|視訊|通话|通話|出席|[（(]")
+AFTER_NAME_ZH = re.compile(r"在|于|於|举行|舉行|\d{1,2}[月日]|(?:周|週|星期)[一二三四五六日天]|[去今前明]年|视频|視頻|视讯|視訊|通话|通話|出席|[（(]")
 RANK_AFTER_NAME_ZH = re.compile(r"(?:警察)?(?:上将|中将|少将|大校|准将|将军|博士|先生|女士|阁下|閣下)$")
 
 
@@ -228,6 +230,9 @@ def counterpart_zh(chunk: str, gazetteer: Gazetteer, roles: Roles) -> Counterpar
         role, name = split_role_name_zh(to_simplified(rest), roles)
     found.is_person = bool(name) or not role  # a title alone (`各方代表团团长`) names no one
     found.name = RANK_AFTER_NAME_ZH.sub("", AFTER_NAME_ZH.split((rest[len(role):] if name else rest).strip())[0])
+    honorific = next((h for h in roles.honorifics_zh if to_simplified(found.name).startswith(h)), "")
+    if found.is_person and len(found.name) > len(honorific) + 1:  # `拿督斯里赛弗丁`: Datuk Seri Saifuddin
+        found.name = found.name[len(honorific):]
     found.role = rest[: len(role)] if name else ""
     return found
 
@@ -381,8 +386,14 @@ def _ends_with_name(text: str, gazetteer: Gazetteer, roles: Roles) -> bool:
     United Arab Emirates`)."""
     text = text.rstrip(" ,")
     words = text.split()
-    return bool(words) and _is_name_word(words[-1], gazetteer, roles) \
+    return bool(words) and _is_name_word(words[-1], gazetteer, roles) and not _portfolio(words) \
         and not any(end == len(text) for found in gazetteer.find_both(text, "en") for _, end, _ in found)
+
+
+def _portfolio(words: list[str]) -> bool:
+    """Whether the last of a title's `words` is what the title is for, not a name: `Minister for
+    Policing`, `Director of Immigration`."""
+    return len(words) >= 2 and words[-2] in ("for", "of")
 
 
 def _is_name_word(word: str, gazetteer: Gazetteer, roles: Roles) -> bool:
@@ -425,6 +436,8 @@ def split_name_role_en(chunk: str, gazetteer: Gazetteer, roles: Roles) -> tuple[
             name.insert(0, word)
         else:
             break
+    if len(name) == 1 and _portfolio(words):  # `Minister for Policing`: a title, no one named
+        name = []
     role_words = words[: len(words) - len(name)]
     if countries and not org and role_words and gazetteer.find("country", role_words[0], "en"):
         role_words = role_words[1:]

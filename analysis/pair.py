@@ -11,7 +11,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from .dates import PartialDate, article_date, context_year, find_dates, year_from_stamps
+from .dates import PartialDate, article_date, furniture_dates, year_from_stamps
 from .diagnostics import Diagnostic
 from .gazetteer import Gazetteer
 from .segment import Article, is_stamp
@@ -49,7 +49,7 @@ class Pair:
     en: Article | None
     date: str = ""  # ISO; `--MM-DD` when no year could be found; empty when unknown
     year_inferred: bool = False
-    year_source: str = ""  # where an inferred year came from: stamp, issue or context
+    year_source: str = ""  # where an inferred year came from: stamp or issue
 
 
 class _PinyinTable(dict):
@@ -213,8 +213,8 @@ def _file_day_key(article: Article, feats: Features) -> tuple | None:
 def date_pairs(pairs: list[Pair], feats: dict[int, Features]) -> list[Diagnostic]:
     """Give each pair its date. A missing year comes from the other version, then from the
     article's own dateline and stamps, then from the dated articles of the same file (an issue of
-    the newsletter), then from the years the text names (`In June 2020`). Never from today's date
-    nor from another source: a date left without a year is written `--MM-DD`, with a warning."""
+    the newsletter). Never from a year the text recalls, today's date nor another source: a date
+    left without a year is written `--MM-DD`, with a warning."""
     issue_years: dict[str, Counter] = defaultdict(Counter)
     for pair in pairs:
         for article in (pair.zh, pair.en):
@@ -253,11 +253,11 @@ def date_pairs(pairs: list[Pair], feats: dict[int, Features]) -> list[Diagnostic
 
 def infer_year(date: PartialDate, versions: list[Article], issue_years: dict[str, Counter]) -> tuple[int | None, str]:
     """The year of `date` (of one version of the article, the other `versions` agreeing) and where
-    it came from: '' when a version states it, else stamp, issue or context."""
+    it came from: '' when a version states it, else stamp or issue; (None, '') when no year is known."""
     if date.year:
         return date.year, date.year_from
     for article in versions:
-        stamps = [d for item in furniture(article) for d in find_dates(item, article.lang)]
+        stamps = furniture_dates(furniture(article), article.lang)
         year = year_from_stamps(date, stamps)
         if year:
             return year, "stamp"
@@ -266,8 +266,8 @@ def infer_year(date: PartialDate, versions: list[Article], issue_years: dict[str
         years.update(issue_years.get(article.source_file, Counter()))
     if years:
         return years.most_common(1)[0][0], "issue"
-    year = max((y for a in versions if (y := context_year(a.text + "\n" + "\n".join(a.metadata)))), default=None)
-    return year, "context" if year else ""
+    # Not the years the text recalls (`since … in December 2022`): the engagement may be years later.
+    return None, ""
 
 
 def event_id(pair: Pair, by_path: bool = False) -> str:

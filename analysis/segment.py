@@ -35,6 +35,7 @@ FURNITURE_RE = re.compile(
     r"|^[^:：。，,]{0,20}?(?:更新時間|更新时间|發佈時間|发布时间|發佈日期|发布日期|來源|来源)\s*[:：].*$"
     r"|^.*[\[(](?:photo|xinhua|file photo)\s*/[^\])]*[\])]\s*$"
     r"|^\s*(?:file )?photo\s*:.*$"
+    r"|^\s*(?:last\s+(?:modified|updated)|posted|published|updated)\s+on.{0,60}$"  # `Last modified on Saturday, 04 November 2023`
     r"|^.*\b(?:photo|image|picture) (?:credit|courtesy|source)\s*:.*$",  # a caption and its credit
     re.IGNORECASE,
 )
@@ -49,7 +50,9 @@ EN_DATELINE_RE = re.compile(r"^\s*([A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][a-z]+\.?\s+\d{
 # A dateline opening a Chinese wire story: `新華社北京7月17日電`, `新华社伊斯兰堡7月17日电(记者 …)`,
 # `法制网北京5月5日讯 记者蔡长春 `, after a page's label (`核心提示:`).
 ZH_DATELINE_RE = re.compile(r"^\s*(?:[^\s，,。:：]{2,6}[:：])?((?:新華社|新华社|中新社|[^\s，,。(（]{1,6}(?:網|网|报|報|台))[^\s，,。]{0,12}?(?:[電电讯訊]|消息)"
-                            r"(?:\s*[(（][^)）]{0,30}[)）]|\s+[记記]者[^\s，,。]{1,12}(?=\s))?)\s*")
+                            r"(?:\s*[(（][^)）]{0,30}[)）]|\s+[记記]者[^\s，,。]{1,12}(?=\s))?"
+                            # a Malaysian or Singaporean paper's: `(布城4日讯)`, `【吉隆坡4日讯】`
+                            r"|[(（【][^\s，,。()（）【】]{1,8}?\d{1,2}日[讯訊电電][)）】])\s*")
 # The attendee list that closes a readout (`…參加活動。`, `Also present were …`), and a lede that opens one.
 CLOSING_RE = re.compile(r"(?:參加|参加|出席)(?:了)?(?:上述)?(?:活動|活动|會議|会议|會見|会见|會談|会谈|通話|通话|見面交流會|见面交流会)。\s*$"
                         r"|^\s*Also present\b|\battended the (?:event|meeting|activities|talks)\b", re.IGNORECASE)
@@ -242,6 +245,13 @@ def segment(source_file: str, lines: list[str], raw_lines: list[str],
                                    if j in title else _no_article(source_file, j, lines))
             i = title_end
             continue
+        if title and current is not None and current.body and current.lang == kind and _continues(lines, kinds, title_end):
+            # a subheading (`携手打击跨境罪案`, then `与此同时,…`): the article goes on
+            settle()
+            for j in title:
+                _add_body_line(current, j + 1, lines[j], raw_lines[j], False)
+            i = title_end
+            continue
         starts_new = (bool(title) or current is None or current.lang != kind or bool(current.credits)
                       or (bool(current.body) and LEDE_DATE_RE.match(lines[i]) and CLOSING_RE.search(current.body[-1][1])))
         if starts_new:
@@ -281,6 +291,18 @@ def _title_block(lines: list[str], kinds: list[str], i: int) -> tuple[int, list[
         j += 1
     end = title[-1] + 1 if title else i
     return end, title
+
+
+# Words that open a paragraph going on from the one before: no article starts with them.
+CONTINUES_RE = re.compile(r"\s*(?:与此同时|與此同時|此外|另外|同日|當天|当天|當日|当日|随后|隨後|会后|會後|次日)"
+                          r"|\s*(?:Meanwhile|In addition|Additionally|On the same day|Later (?:that|the same) day)\b")
+
+
+def _continues(lines: list[str], kinds: list[str], j: int) -> bool:
+    """Whether the first text line from j on goes on from what came before (`与此同时,…`)."""
+    while j < len(kinds) and kinds[j] in ("blank", "furniture"):
+        j += 1
+    return j < len(kinds) and bool(CONTINUES_RE.match(lines[j]))
 
 
 def _has_body_after(kinds: list[str], j: int, lang: str) -> bool:

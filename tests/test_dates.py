@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.dates import (PartialDate, article_date, context_year, engagement_date, find_dates,
+from analysis.dates import (PartialDate, article_date, engagement_date, find_dates,
                             furniture_reference, relative_date, year_from_stamps)
 
 
@@ -297,27 +297,6 @@ def test_a_full_date_or_a_dateline_is_no_day_alone():
     assert relative_date("于7月17日", reference, "zh") is None
     assert relative_date("于2021年17日", reference, "zh") is None
     assert relative_date("于117日", reference, "zh") is None
-
-
-# ---------------------------------------------------------------------------------------------
-# context_year
-# ---------------------------------------------------------------------------------------------
-
-@pytest.mark.parametrize("text, year", [
-    ("In June 2020, the two ministers held phone talks.", 2020),
-    ("in 2019 they met; On 2018 …", 2019),
-    ("on Monday 2017", 2017),
-    ("2020年6月,双方通话。", 2020),
-    ("In 2016 and in 2021 and in 2018.", 2021),  # the latest: a report comes after what it recalls
-    ("2019 年 11 月和 In 2015", 2019),
-    ("cooperation since 2005", None),  # a starting point
-    ("自2005年建立以来", None),
-    ("In June 2150", None),
-    ("Win 2020", None),
-    ("", None),
-])
-def test_the_year_of_the_context_is_the_latest_year_the_text_names(text, year):
-    assert context_year(text) == year
 
 
 # ---------------------------------------------------------------------------------------------

@@ -21,7 +21,6 @@ PLAIN = [
     (dates.EN_DATE_RES[1], r"\b(?P<day>\d{1,2})\s+" + MONTH + r"(?:\s*,?\s*(?P<year>(?:19|20)\d{2})\b)?", re.I),
     (dates.EN_DATE_RES[2], r"\b(?P<year>(?:19|20)\d{2})[-/](?P<month>\d{1,2})[-/](?P<day>\d{1,2})\b", 0),
     (dates.ZH_DATE_RE, r"(?:(?P<year>(?:19|20)\d{2})\s*年\s*)?(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*[日號号]", 0),
-    (dates.YEAR_CONTEXT_RE, r"(?:\b(?:[Ii]n|[Oo]n)\s+(?:[A-Z][a-z]+\s+)?((?:19|20)\d{2})\b|((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月)", 0),
     (repair._POSSESSIVE_RE, r"\b([A-Z][A-Za-z]*|people)s\b(?= ([A-Za-z][A-Za-z-]*))", 0),
 ]
 # Pieces of the texts these patterns read: words, numbers, dates, and the characters around them.

@@ -621,3 +621,44 @@ def test_the_delegations_attending_a_meeting_of_an_organisation_are_that_organis
     event = only_event(run(tmp_path, a="王小洪集体会见上合组织会议代表团团长\n新华社北京5月22日电 国务委员、公安部部长王小洪22日在京集体会见出席上海合作组织成员国公安内务部长会议的各国代表团团长。\n"))
     assert (event["principal_zh"], event["counterpart_zh"], event["counterpart_org"]) == (
         "王小洪", "上海合作组织成员国公安内务部长会议", "SCO")
+
+
+def test_an_ambassador_beside_a_visiting_official_is_present_and_the_official_leads(tmp_path):
+    event = only_event(run(tmp_path, a="部长助理会见老挝部长\n3月9日,中国驻老挝大使王文天与来访的公安部部长助理李明一行会见了老挝公安部部长维莱。\n"))
+    tables = run(tmp_path)
+    attendees = tables.attendees[tables.attendees.event_id == event["event_id"]]
+    assert (event["principal_zh"], event["counterpart_zh"], event["counterpart_country"]) == ("李明", "维莱", "LAO")
+    assert list(attendees.name_zh) == ["王文天"]
+
+
+def test_a_bilateral_mechanism_is_a_meeting_with_the_other_delegations_head(tmp_path):
+    event = only_event(run(tmp_path, a="第八届中哈执法合作会议召开\n6月2日,第八届中哈执法合作会议在阿斯塔纳召开,公安部副部长张平率团出席,"
+                                         "哈萨克斯坦内务部副部长努尔兰率哈方代表团与会。\n"))
+    assert (event["event_type"], event["principal_zh"], event["counterpart_zh"], event["counterpart_country"]) == (
+        "meeting", "张平", "努尔兰", "KAZ")
+
+
+def test_a_meeting_told_in_a_when_clause_after_the_remarks(tmp_path):
+    event = only_event(run(tmp_path, a="""China, Fiji to deepen police cooperation
+BEIJING, Oct. 12 (Xinhua) -- China is ready to deepen police cooperation with Fiji, said Chinese Minister of Public Security Wang Xiaohong on Thursday.
+Wang made the remarks when meeting with Rajesh Kumar, Fijian Minister for Policing, in Beijing.
+"""))
+    assert (event["event_type"], event["counterpart_en"], event["counterpart_country"]) == ("meeting", "Rajesh Kumar", "FJI")
+
+
+def test_a_subheading_before_a_paragraph_going_on_does_not_start_an_article(tmp_path):
+    tables = run(tmp_path, a="""王小洪会见柬埔寨副首相
+(金边6日讯)柬埔寨副首相索肯周三会见中国国务委员兼公安部部长王小洪,双方就执法合作交换意见。
+合作打击电诈
+与此同时,柬埔寨国家警察总监萨维也在当天与中国国务委员兼公安部部长王小洪签署合作文件。
+Last modified on Thursday, 06 March 2025 10:45
+""")
+    assert len(tables.articles) == 1
+    assert sorted(zip(tables.events.date, tables.events.counterpart_zh)) == [("2025-03-05", "索肯"), ("2025-03-05", "萨维")]
+
+
+def test_a_courtesy_call_on_chinas_official_is_told_from_the_other_side(tmp_path):
+    event = only_event(run(tmp_path, a="""Minister calls on Chinese counterpart
+BEIJING, May 14 — Home Minister Datuk Seri Razak Hamid today paid a courtesy call on China’s State Councillor and Public Security Minister Wang Xiaohong during his official visit.
+"""))
+    assert (event["principal_en"], event["counterpart_en"], event["counterpart_country"]) == ("Wang Xiaohong", "Razak Hamid", "")

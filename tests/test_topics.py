@@ -99,6 +99,9 @@ def test_an_institution_name_is_not_a_topic():
     assert synthetic(sentence) == []
     assert synthetic("公安部副部長、國家移民管理局局長許甘露參加活動。", "zh") == []
     assert [r["topic"] for r in synthetic("The two sides will fight illegal immigration.")] == ["migration"]
+    # the SCO's Regional Anti-Terrorist Structure by name: no statement about terrorism
+    assert [r["topic"] for r in synthetic("雙方推動賦予上合組織地區反恐怖機構禁毒職能。", "zh")] == ["drug_control"]
+    assert synthetic("The director of the SCO Regional Anti-Terrorist Structure attended.") == []
 
 
 def test_english_terms_match_whole_words():
