@@ -47,7 +47,7 @@ TYPE_CUES = {
         ("phone_call", re.compile(r"(?=[bcopt])(?:\b(?:tele)?phone (?:call|talks?|conversation)|\btelephonic\b"
                                   r"|\b(?:by|over|on) the (?:tele)?phone\b|\bby (?:tele)?phone\b"
                                   r"|\bcalled\b(?!\s+(?:on|upon|for)\b))", re.I)),
-        ("meeting", re.compile(r"(?=[chmrtv])(?:\bmet\b|\bmeets? with\b|\bheld talks\b|\btalks with\b|\bco-chair"
+        ("meeting", re.compile(r"(?=[cdhmrtv])(?:\bmet\b|\bmeets? with\b|\bheld talks\b|\btalks with\b|\bdiscussions? with\b|\bco-chair"
                                r"|\bmeeting with\b|\breceived\b|\breception for\b|\bvisit(?:ed|ing)? (?:to )?(?!the Ministry)[A-Z])", re.I)),
     ],
 }
@@ -59,7 +59,9 @@ WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
 # Where a counterpart phrase ends: a place, a day or a medium after the name.
 CHUNK_END_RE = re.compile(rf"\s+(?:in\s+[A-Z][a-z]+(?=\s*$|,|\s+(?:on|and)\b)|on\s+(?:{WEEKDAY}|{EN_MONTH}\s+\d|the\s+(?:sidelines|margins))"
-                          r"|here|via|by\s+(?:video|phone|telephone))\b")
+                          r"|here|via|by\s+(?:video|phone|telephone))\b"
+                          # the people with someone: `…, Hon. Jimson Tanangada, and officials of the Ministry`
+                          r"|,?\s+and\s+(?:other\s+|senior\s+)*(?:officials|members|(?:his|her|the|a)\s+delegation)\b")
 # Two subjects: `Guo Shengkun and U.S. Secretary of Homeland Security Jeh Johnson met …`.
 JOINT_SUBJECT_RE = re.compile(r"\s+and\s+(?P<chunk>(?:his|her)?\s*[A-Z][^,;]{2,120}?)\s+(?:on\s+\w+\s+)?"
                               r"(?:met|held|co-chaired|signed|talked|spoke|had|jointly|attend(?:ed|s)?)\b")
@@ -73,9 +75,11 @@ TOGETHER_RE = re.compile(r"(?:^|[.;]\s+|,\s+)(?P<chunk>[A-Z][^,;]{2,120}?)\s+(?:
 # The host of China's official, named before the verb: `… said PM Nguyen Xuan Phuc at his reception
 # for Chinese Minister …`, `Prime Minister Hun Manet received visiting Chinese …` (a title may stand
 # between the verb and the name: its words hold no comma).
-HOST_RE = re.compile(r"(?:^|[,;]\s+|\.\s+)(?:(?:said|says|stated|noted|told)\s+)?(?P<chunk>[A-Z][^,;]{2,120}?)\s+"
-                     r"(?:at\s+(?:his|her|a|the)\s+reception\s+for|(?:on\s+\w+\s+)?(?:received|receives|welcomed|welcomes|hosted|hosts)"
-                     r"(?:\s+a\s+delegation\s+led\s+by)?)\s+(?:the\s+)?(?:visiting\s+)?[^,;.]{0,120}$")
+HOST_RE = re.compile(r"(?:^|[,;]\s+|\.\s+)(?:(?:said|says|stated|noted|told)\s+)?(?P<chunk>[A-Z][^,;]{2,120}?(?:,\s+[^,;]{2,80},)?)\s+"
+                     r"(?:at\s+(?:his|her|a|the)\s+reception\s+for|(?:on\s+(?:\w+\s+){1,2})?(?:received|receives|welcomed|welcomes|hosted|hosts)"
+                     # `hosted a reception in Hanoi on December 1 for …`, `received a visiting delegation of …, led by its …`
+                     r"(?:\s+a\s+reception\s+(?:[^,;.]{0,60}?\s+)?for|\s+a\s+(?:visiting\s+)?delegation\s+(?:of\s+[^;.]{0,100}?,?\s+)?led\s+by(?:\s+its)?)?)"
+                     r"\s+(?:the\s+)?(?:visiting\s+)?[^,;.]{0,120}$")
 # The host after China's official: `… Wang Xiaohong was received by Prime Minister Hun Manet`.
 RECEIVED_BY_RE = re.compile(r"\s*(?:,[^,]{3,160},\s*)?(?:was|were)\s+(?:warmly\s+)?received\s+by\s+(?P<chunk>[^.;]{3,160}?)(?=\s+(?:on|in|at)\s|[.;,]|$)")
 # A lede about a meeting an opening paragraph names: `The meeting, chaired by China, was attended by …`.
@@ -215,10 +219,22 @@ def zh_patterns(roles: Roles) -> dict[str, re.Pattern]:
 LEDE_PARAGRAPHS = 4
 
 
+def _first_lede(article: Article, read_from, gazetteer: Gazetteer, roles: Roles) -> Reading:
+    """The reading from the first opening paragraph that names China's principal and whom he met;
+    else from the first that names the principal (a caption may name him alone: `… with the Vice
+    Minister …, Hon. Wang Zhizhong, and the MPS high-level delegation.`); else from the first."""
+    first = None
+    for index in range(min(LEDE_PARAGRAPHS, len(article.body))):
+        reading = read_from(article, index, gazetteer, roles)
+        if reading.principal and reading.counterparts:
+            return reading
+        first = first or (reading if reading.principal else None)
+    return first or read_from(article, 0, gazetteer, roles)
+
+
 def read_zh(article: Article, gazetteer: Gazetteer, roles: Roles) -> Reading:
     """What a Chinese version says: from the first of its opening paragraphs that names China's principal."""
-    readings = (_read_zh_from(article, i, gazetteer, roles) for i in range(min(LEDE_PARAGRAPHS, len(article.body))))
-    reading = next((r for r in readings if r.principal), None) or _read_zh_from(article, 0, gazetteer, roles)
+    reading = _first_lede(article, _read_zh_from, gazetteer, roles)
     reading.attendees = attendees_zh(article, roles, reading.principal, gazetteer)
     listed = {to_simplified(official.name_zh) for official in reading.attendees}
     reading.attendees += [official for official in reading.companions if to_simplified(official.name_zh) not in listed]
@@ -476,7 +492,7 @@ def counterpart_spans_zh(text: str, start: int, end: int, roles: Roles) -> list[
 BILATERAL_DIRECT_EN = "met|meets|received|receives|hosted|hosts|(?:paid|pays|paying) a courtesy (?:call|visit) (?:on|to)"
 BILATERAL_OTHER_EN = (r"phone call|phone talks?|(?:phone |telephone |telephonic )?conversations?|telephone (?:call|talks?)"
                       r"|video (?:call|talks?|conference)|talks|talked(?: on the phone| by phone| over the phone)?"
-                      r"|spoke(?: on the phone| by phone| over the phone)?|meeting|call|dialogue|consultations?")
+                      r"|spoke(?: on the phone| by phone| over the phone)?|meeting|call|dialogue|consultations?|discussions?")
 BILATERAL_START_EN_RE = re.compile(rf"\b(?:{BILATERAL_DIRECT_EN}|{BILATERAL_OTHER_EN})")
 
 
@@ -530,8 +546,7 @@ def en_patterns(roles: Roles) -> dict[str, re.Pattern]:
 
 def read_en(article: Article, gazetteer: Gazetteer, roles: Roles) -> Reading:
     """What an English version says: from the first of its opening paragraphs that names China's principal."""
-    readings = (_read_en_from(article, i, gazetteer, roles) for i in range(min(LEDE_PARAGRAPHS, len(article.body))))
-    reading = next((r for r in readings if r.principal), None) or _read_en_from(article, 0, gazetteer, roles)
+    reading = _first_lede(article, _read_en_from, gazetteer, roles)
     reading.attendees = attendees_en(article, roles, reading.principal)
     return reading
 
@@ -582,7 +597,7 @@ def _read_en_from(article: Article, index: int, gazetteer: Gazetteer, roles: Rol
             # Minister … Guo Shengkun`, `Prime Minister Hun Manet received Chinese …`
             reading.principal = _official_en(masked, *chinese, lede_line, roles)
             reading.event_type = "meeting" if reading.event_type == "event" else reading.event_type
-            _add_people_en(reading, host.group("chunk"), gazetteer, roles)
+            _add_people_en(reading, LEADING_WORDS_EN_RE.sub("", host.group("chunk")), gazetteer, roles)
             c = None
         elif chinese and c and 0 <= c.start() - chinese[1] <= 160:
             # China's official after `said`, the engagement after the name: `…, said Zhao Kezhi, Chinese
@@ -661,7 +676,8 @@ INVITATION_EN_RE = re.compile(r"\W*(?:At|On|Upon)\s+the\s+invitation\s+of\s+(?P<
 SAME_MEETING_EN_RE = re.compile(r"\W*(?:During|At|After|Following|On the sidelines of)\s+(?:the|their|this)\s+"
                                 r"(?:meeting|talks|call|conversation|event|ceremony)\b")
 # A dateline in capitals, of any script: `ISLAMABAD -`, `HÀ NỘI —`.
-DATELINE_EN = r"[A-ZÀ-ÞĀ-Ỹ][A-ZÀ-ÞĀ-Ỹ'’.]+(?:\s+[A-ZÀ-ÞĀ-Ỹ][A-ZÀ-ÞĀ-Ỹ'’.]*){0,3}\s*[-–—]+\s*"
+DATELINE_EN = (r"(?:[A-ZÀ-ÞĀ-Ỹ][A-ZÀ-ÞĀ-Ỹ'’.]+(?:\s+[A-ZÀ-ÞĀ-Ỹ][A-ZÀ-ÞĀ-Ỹ'’.]*){0,3}"
+               r"|[A-Z][A-Za-z]+(?:\s+[A-Z][a-z]+){0,2}\s*(?:\([A-Z][A-Za-z]*\))?)\s*[-–—]+\s*")  # `Hanoi (VNA) –`, `PSNews -`
 # What opens a lede before its subject: a dateline (`ISLAMABAD -`), a time (`On Thursday,`).
 LEADING_WORDS_EN_RE = re.compile(rf"^\W*(?:{DATELINE_EN})?(?:(?:On|Last|This|Earlier|Late)\s+[^,]{{3,30}},\s*"
                                  r"|(?:Yesterday|Today|Recently|Earlier)(?:\s+[a-z]+)?,\s*)?")
@@ -773,7 +789,15 @@ def _chinese_official(text: str, start: int, end: int, gazetteer: Gazetteer) -> 
     person = gazetteer.person(text[start:end])
     if person is not None:
         return person.side == "china"
-    return bool(re.search(r"(?:Chinese|China's|China’s|Public Security)\b[^,.;]{0,60}$", text[:start]))
+    # the title may stand in apposition before the name: `Vice Minister of Public Security (MPS) of the
+    # People's Republic of China (PRC), Hon. Wang Zhizhong`
+    return bool(CHINA_BEFORE_NAME_EN_RE.search(text, max(0, start - 200), start))
+
+
+CHINA_BEFORE_NAME_EN_RE = re.compile(r"(?:Chinese|China's|China’s|Public Security|People's Republic of China|People’s Republic of China"
+                                     r"|Communist Party of China|CPC)\b(?:\s*\([A-Z]+\))?[^,.;]{0,60}"
+                                     # `…, Hon. Wang Zhizhong`, `… Ministry, led by its Deputy Secretary Wu Tao`
+                                     r"(?:,\s*(?:led\s+by\s+(?:its\s+|the\s+)?)?(?:Hon\W{1,2}|H\WE\W{1,2}|Mr\W{1,2})?[^,.;]{0,40})?$")
 
 
 def _add_people_en(reading: Reading, chunk: str, gazetteer: Gazetteer, roles: Roles, when: str = "",

@@ -386,14 +386,19 @@ def _ends_with_name(text: str, gazetteer: Gazetteer, roles: Roles) -> bool:
     United Arab Emirates`)."""
     text = text.rstrip(" ,")
     words = text.split()
-    return bool(words) and _is_name_word(words[-1], gazetteer, roles) and not _portfolio(words) \
+    if not (words and _is_name_word(words[-1], gazetteer, roles)):
+        return False
+    run = len(words) - 1
+    while run > 0 and _is_name_word(words[run - 1], gazetteer, roles):
+        run -= 1
+    return not _portfolio(words, len(words) - run) \
         and not any(end == len(text) for found in gazetteer.find_both(text, "en") for _, end, _ in found)
 
 
-def _portfolio(words: list[str]) -> bool:
-    """Whether the last of a title's `words` is what the title is for, not a name: `Minister for
-    Policing`, `Director of Immigration`."""
-    return len(words) >= 2 and words[-2] in ("for", "of")
+def _portfolio(words: list[str], named: int) -> bool:
+    """Whether the last `named` capitalised words of a title's `words` are what the title is for,
+    not a person's name: `Minister for Policing`, `Director of the Anti-Human Trafficking Center`."""
+    return len(words) > named and words[-named - 1] in ("for", "of", "the") and (named == 1 or words[-named - 1] == "the")
 
 
 def _is_name_word(word: str, gazetteer: Gazetteer, roles: Roles) -> bool:
@@ -407,6 +412,10 @@ def _is_name_word(word: str, gazetteer: Gazetteer, roles: Roles) -> bool:
 COURTESY_TITLES_EN = {"mr", "mrs", "ms", "mister", "madam", "sir", "samdech"}
 
 
+# Where a photo caption places someone: `(right)`, `(2nd L)`, `(C)`.
+CAPTION_PLACE_EN_RE = re.compile(r"\s*\((?:\d(?:st|nd|rd|th)\s+(?:from\s+)?)?(?:right|left|centre|center|front|back|[LRC])\)", re.I)
+
+
 def split_name_role_en(chunk: str, gazetteer: Gazetteer, roles: Roles) -> tuple[str, str, str, str]:
     """Parse a counterpart phrase into (name, role, country, org).
 
@@ -416,7 +425,7 @@ def split_name_role_en(chunk: str, gazetteer: Gazetteer, roles: Roles) -> tuple[
     >>> split_name_role_en("Minister of Interior of the UAE Lt-Gen Sheikh Saif bin Zayed Al Nahyan", g, load_roles())
     ('Sheikh Saif bin Zayed Al Nahyan', 'Minister of Interior of the UAE', 'ARE', '')
     """
-    chunk = unmask(chunk).strip(" ,")
+    chunk = CAPTION_PLACE_EN_RE.sub("", unmask(chunk)).strip(" ,")
     chunk = re.sub(r"^(?:his|her|their)\s+(?:\w+\s+)?counterparts?,?\s+", "", chunk)
     countries, orgs = gazetteer.find_both(chunk, "en")
     countries = [c for c in countries if c[2] != "CHN"]
@@ -432,11 +441,13 @@ def split_name_role_en(chunk: str, gazetteer: Gazetteer, roles: Roles) -> tuple[
     for i in range(len(words) - 1, -1, -1):
         word = words[i]
         particle = word in roles.name_particles_en and bool(name) and i > 0 and _is_name_word(words[i - 1], gazetteer, roles)
+        if name and word.endswith(","):  # `… of the Solomon Islands, Hon. Jimson Tanangada`: the name starts after it
+            break
         if particle or _is_name_word(word, gazetteer, roles):
             name.insert(0, word)
         else:
             break
-    if len(name) == 1 and _portfolio(words):  # `Minister for Policing`: a title, no one named
+    if name and _portfolio(words, len(name)):  # `Minister for Policing`: a title, no one named
         name = []
     role_words = words[: len(words) - len(name)]
     if countries and not org and role_words and gazetteer.find("country", role_words[0], "en"):

@@ -136,7 +136,7 @@ def test_attendee_rows_per_engagement_with_their_diagnostics(gazetteer):
                                                        Counterpart(name="Laos", is_person=False)])
     pair = Pair("e", zh_version, en_version)
     zh_side = [Official(name_zh="許甘露", role_zh="副部長", line=3, langs={"zh"}),
-               Official(name_zh="李伟", role_zh="副部长", line=4, langs={"zh"}),
+               Official(name_zh="李卫东", role_zh="副部长", line=4, langs={"zh"}),
                Official(name_zh="维莱", role_zh="部长", line=4, langs={"zh"})]  # the counterpart, listed
     en_side = [Official(name_en="Xu Ganlu", role_en="Vice Minister", line=12, langs={"en"}),
                Official(name_en="Thongsy Vongsa", role_en="Lao Deputy Minister", line=12, langs={"en"}),  # the other side
@@ -145,11 +145,11 @@ def test_attendee_rows_per_engagement_with_their_diagnostics(gazetteer):
     assert rows == [
         {"event_id": e, "name_en": "Xu Ganlu", "name_zh": "許甘露", "role_en": "Vice Minister", "role_zh": "副部長",
          "lang_seen": "both", "source_file": "b.txt", "line": 3} for e in ("e1", "e2")] + [
-        {"event_id": e, "name_en": "Li Wei", "name_zh": "李伟", "role_en": "", "role_zh": "副部长",
+        {"event_id": e, "name_en": "Li Weidong", "name_zh": "李卫东", "role_en": "", "role_zh": "副部长",
          "lang_seen": "zh", "source_file": "b.txt", "line": 4} for e in ("e1", "e2")]
     assert diagnostics == [
-        Diagnostic("b.txt", 4, "info", "attendee_one_language", "attendee 李伟 appears only in the Chinese version"),
-        Diagnostic("b.txt", 4, "info", "not_in_gazetteer", "person not in the gazetteer: Li Wei 李伟")]
+        Diagnostic("b.txt", 4, "info", "attendee_one_language", "attendee 李卫东 appears only in the Chinese version"),
+        Diagnostic("b.txt", 4, "info", "not_in_gazetteer", "person not in the gazetteer: Li Weidong 李卫东")]
 
 
 def test_an_attendee_of_the_english_version_alone(gazetteer):
