@@ -75,7 +75,7 @@ TOGETHER_RE = re.compile(r"(?:^|[.;]\s+|,\s+)(?P<chunk>[A-Z][^,;]{2,120}?)\s+(?:
 # The host of China's official, named before the verb: `… said PM Nguyen Xuan Phuc at his reception
 # for Chinese Minister …`, `Prime Minister Hun Manet received visiting Chinese …` (a title may stand
 # between the verb and the name: its words hold no comma).
-HOST_RE = re.compile(r"(?:^|[,;]\s+|\.\s+)(?:(?:said|says|stated|noted|told)\s+)?(?P<chunk>[A-Z][^,;]{2,120}?(?:,\s+[^,;]{2,80},)?)\s+"
+HOST_RE = re.compile(r"(?:^|[,;]\s+|\.\s+|\)\s+)(?:(?:said|says|stated|noted|told)\s+)?(?P<chunk>[A-Z][^,;]{2,120}?(?:,\s+[^,;]{2,80},)?)\s+"
                      r"(?:at\s+(?:his|her|a|the)\s+reception\s+for|(?:on\s+(?:\w+\s+){1,2})?(?:received|receives|welcomed|welcomes|hosted|hosts)"
                      # `hosted a reception in Hanoi on December 1 for …`, `received a visiting delegation of …, led by its …`
                      r"(?:\s+a\s+reception\s+(?:[^,;.]{0,60}?\s+)?for|\s+a\s+(?:visiting\s+)?delegation\s+(?:of\s+[^;.]{0,100}?,?\s+)?led\s+by(?:\s+its)?)?)"

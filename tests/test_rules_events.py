@@ -662,3 +662,37 @@ def test_a_courtesy_call_on_chinas_official_is_told_from_the_other_side(tmp_path
 BEIJING, May 14 — Home Minister Datuk Seri Razak Hamid today paid a courtesy call on China’s State Councillor and Public Security Minister Wang Xiaohong during his official visit.
 """))
     assert (event["principal_en"], event["counterpart_en"], event["counterpart_country"]) == ("Wang Xiaohong", "Razak Hamid", "")
+
+
+def test_a_caption_naming_the_principal_alone_is_not_the_lede(tmp_path):
+    event = only_event(run(tmp_path, a="""Minister Meets Chinese Vice Minister
+Standing from the left, officials of the Ministry with the Vice Minister of Public Security of the People’s Republic of China, Hon. Chen Siyuan.
+The Minister of Police of Fiji, Hon. Ratu Filimoni, and officials of the Ministry held a fruitful discussion with the Vice Minister of Public Security (MPS) of the People’s Republic of China (PRC), Hon. Chen Siyuan, on March 4, 2024.
+"""))
+    assert (event["date"], event["event_type"], event["principal_en"], event["counterpart_en"], event["counterpart_country"]) == (
+        "2024-03-04", "meeting", "Chen Siyuan", "Ratu Filimoni", "FJI")
+
+
+def test_a_host_receives_a_delegation_led_by_chinas_official(tmp_path):
+    event = only_event(run(tmp_path, a="""Deputy Minister receives Chinese delegation
+Hanoi (VNA) – Lieutenant General Pham Van Hoa, Deputy Minister of Public Security, on March 12 received a visiting delegation of China’s Ministry of Public Security, led by its Assistant Minister Zhou Ming.
+"""))
+    assert (event["principal_en"], event["counterpart_en"], event["counterpart_role_en"]) == (
+        "Zhou Ming", "Pham Van Hoa", "Deputy Minister of Public Security")
+
+
+def test_a_reception_for_chinas_official_is_a_meeting_with_the_host(tmp_path):
+    event = only_event(run(tmp_path, a="""Reception for Chinese guest
+ISLAMABAD, (Pakistan News - 14th Mar, 2023) Interior Secretary Tariq Aziz hosted a reception in Islamabad on Tuesday for Vice Secretary of the Political and Legal Affairs Commission of the Communist Party of China (CPC) Central Committee Zhou Ming.
+"""))
+    assert (event["date"], event["principal_en"], event["counterpart_en"], event["counterpart_country"]) == (
+        "2023-03-14", "Zhou Ming", "Tariq Aziz", "PAK")
+
+
+@pytest.mark.parametrize("chunk, name", [
+    ("Rajesh Kumar, Fijian Minister for Policing", "Rajesh Kumar"),
+    ("Police General Somchai Deeprom (right), Inspector-General and Director of the Anti-Scam Center", "Somchai Deeprom"),
+])
+def test_a_title_ending_with_its_portfolio_or_body_names_no_one_more(tmp_path, chunk, name):
+    event = only_event(run(tmp_path, a=f"Talks in Beijing\nBEIJING, March 3 (Xinhua) -- Chinese Minister of Public Security Wang Xiaohong met with {chunk} in Beijing on Friday.\n"))
+    assert event["counterpart_en"] == name
