@@ -58,7 +58,7 @@ WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
 
 # Where a counterpart phrase ends: a place, a day or a medium after the name.
-CHUNK_END_RE = re.compile(rf"\s+(?:in\s+[A-Z][a-z]+(?=\s*$|,|\s+(?:on|and)\b)|on\s+(?:{WEEKDAY}|{EN_MONTH}\s+\d|the\s+(?:sidelines|margins))"
+CHUNK_END_RE = re.compile(rf"\s+(?:in\s+[A-Z][a-z]+(?=\s*$|,|\s+(?:on|and)\b)|on\s+(?:{WEEKDAY}|{EN_MONTH}\s+\d{{1,2}}|the\s+(?:sidelines|margins))"
                           r"|here|via|by\s+(?:video|phone|telephone))\b"
                           # the people with someone: `…, Hon. Jimson Tanangada, and officials of the Ministry`
                           r"|,?\s+and\s+(?:other\s+|senior\s+)*(?:officials|members|(?:his|her|the|a)\s+delegation)\b")
@@ -589,6 +589,9 @@ def _read_en_from(article: Article, index: int, gazetteer: Gazetteer, roles: Rol
         if chinese and c and c.start("chunk") <= chinese[0]:
             reading.principal = _official_en(masked, *chinese, lede_line, roles)
             subject = LEADING_WORDS_EN_RE.sub("", masked[: c.start()])  # `BEIJING --`, `On Thursday,`
+            subject = SPEAKER_EN_RE.split(subject)[-1]  # `Kyrgyzstan will …, said Kyrgyz President …`: who said it
+            if len(subject) > 120:  # `On …, at the … Forum …, the Minister … of Tajikistan, Colonel General … Hamro,`
+                subject = ", ".join(subject.rstrip(" ,").split(", ")[-2:])
             subject = re.sub(rf"(?:\s+(?:[a-z]+|{WEEKDAY}))+\s*$", "", subject)  # `… Luong Tam Quang on Saturday had a`
             _add_people_en(reading, subject, gazetteer, roles)
             c = None
@@ -678,6 +681,8 @@ SAME_MEETING_EN_RE = re.compile(r"\W*(?:During|At|After|Following|On the sidelin
 # A dateline in capitals, of any script: `ISLAMABAD -`, `HÀ NỘI —`.
 DATELINE_EN = (r"(?:[A-ZÀ-ÞĀ-Ỹ][A-ZÀ-ÞĀ-Ỹ'’.]+(?:\s+[A-ZÀ-ÞĀ-Ỹ][A-ZÀ-ÞĀ-Ỹ'’.]*){0,3}"
                r"|[A-Z][A-Za-z]+(?:\s+[A-Z][a-z]+){0,2}\s*(?:\([A-Z][A-Za-z]*\))?)\s*[-–—]+\s*")  # `Hanoi (VNA) –`, `PSNews -`
+# What introduces the speaker after a quote or a reported statement: `…, said`.
+SPEAKER_EN_RE = re.compile(r",\s+(?:said|says|told|stated|noted|added)\s+")
 # What opens a lede before its subject: a dateline (`ISLAMABAD -`), a time (`On Thursday,`).
 LEADING_WORDS_EN_RE = re.compile(rf"^\W*(?:{DATELINE_EN})?(?:(?:On|Last|This|Earlier|Late)\s+[^,]{{3,30}},\s*"
                                  r"|(?:Yesterday|Today|Recently|Earlier)(?:\s+[a-z]+)?,\s*)?")

@@ -402,6 +402,8 @@ def _portfolio(words: list[str], named: int) -> bool:
 
 
 def _is_name_word(word: str, gazetteer: Gazetteer, roles: Roles) -> bool:
+    if word.startswith("("):  # `(SAC)`: a body's acronym, after its name
+        return False
     bare = word.strip(",()“”\"'")
     bare = bare[:-2] if bare.endswith(("'s", "’s")) else bare
     # a capital alone is no name (`I met with …`); an initial keeps its stop (`A.`)

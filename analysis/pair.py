@@ -108,6 +108,8 @@ def furniture(article: Article) -> list[str]:
 def score(zh: Features, en: Features, zh_names: set[str]) -> float:
     """How likely two versions are one article: shared date, names, places, organisations, numbers.
     `zh_names` are the English name keys found in the Chinese version's pinyin."""
+    if zh.countries and en.countries and not zh.countries & en.countries and not zh.orgs & en.orgs:
+        return float("-inf")  # other countries, no body in common (China's principal may be the same): two articles
     total = 0.0
     zh_date, en_date = zh.date, en.date
     if zh_date and en_date:

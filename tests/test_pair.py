@@ -136,6 +136,19 @@ def test_a_couple_scoring_the_minimum_is_paired_and_one_below_it_not(gazetteer):
     assert couples(pair_articles(apart, gazetteer)[0]) == set()
 
 
+def test_versions_naming_other_countries_are_two_articles_whatever_else_they_share(gazetteer):
+    """The same day and China's principal, but Laos in one and Kyrgyzstan in the other."""
+    apart = [version("a.txt", "zh", 1, day(2019, 5, 14), names=NAMES[:1], countries=["LAO"]),
+             version("b.txt", "en", 5, day(2019, 5, 14), names=NAMES[:1], countries=["KGZ"])]
+    assert couples(pair_articles(apart, gazetteer)[0]) == set()
+    # a body both name (a multilateral meeting) keeps them together
+    together = [version("a.txt", "zh", 1, day(2019, 5, 14), names=NAMES[:1], countries=["LAO"]),
+                version("b.txt", "en", 5, day(2019, 5, 14), names=NAMES[:1], countries=["KGZ"])]
+    together[0].features.orgs.add("SCO")
+    together[1].features.orgs.add("SCO")
+    assert couples(pair_articles(together, gazetteer)[0]) == {("a:1", "b:5")}
+
+
 def test_the_best_couples_are_kept_first(gazetteer):
     zh1 = version("a.txt", "zh", 1, day(2021), names=NAMES[:3])
     zh2 = version("a.txt", "zh", 10, day(2021))
