@@ -558,10 +558,13 @@ def _read_en_from(article: Article, index: int, gazetteer: Gazetteer, roles: Rol
     patterns = en_patterns(roles)
     reading.event_type = classify_type(lede, "en")
     principal_start = principal_end = 0
+    visitor = None  # the foreign official whose meetings with China's officials a paragraph told last
     names = en_name_spans(masked, roles)
     for start, end in names:
-        after = masked[end:]
-        if patterns["after_principal"].match(after):
+        after = patterns["after_principal"].match(masked[end:])
+        if after and after.group(0).strip() == "and" and BILATERAL_START_EN_RE.search(masked, masked.rfind(". ", 0, start) + 1, start):
+            continue  # `Razak met with …, Chen Wenqing and …, Chen Siyuan`: the objects of another's meeting
+        if after:
             reading.principal = _official_en(masked, start, end, lede_line, roles)
             principal_start, principal_end = start, end
             break
@@ -594,6 +597,13 @@ def _read_en_from(article: Article, index: int, gazetteer: Gazetteer, roles: Rol
                 subject = ", ".join(subject.rstrip(" ,").split(", ")[-2:])
             subject = re.sub(rf"(?:\s+(?:[a-z]+|{WEEKDAY}))+\s*$", "", subject)  # `… Luong Tam Quang on Saturday had a`
             _add_people_en(reading, subject, gazetteer, roles)
+            # China's other officials met: `Razak met with …, Chen Wenqing and …, Chen Siyuan`
+            for a, b in names:
+                if chinese[1] < a < c.end("chunk") and _chinese_official(masked, a, b, gazetteer):
+                    official = _official_en(masked, a, b, lede_line, roles)
+                    for guest in [g for g in reading.counterparts if g.principal is None]:
+                        reading.add(replace(guest, principal=official))
+            visitor = reading.counterparts[0] if reading.counterparts else None
             c = None
         elif chinese and (host := HOST_RE.search(masked[: chinese[0]])):
             # China's official as the guest: `… said PM Nguyen Xuan Phuc at his reception for Chinese
@@ -660,6 +670,7 @@ def _read_en_from(article: Article, index: int, gazetteer: Gazetteer, roles: Rol
             _add_people_en(reading, w.group("chunk"), gazetteer, roles, line=line, context=text)
             if reading.event_type == "event":  # the lede said how they met no more than `said`
                 reading.event_type = classify_type(text, "en")
+        visitor = _visitor_met_en(reading, masked, text, line, visitor, gazetteer, roles)
     _complete_names_en(reading, article, gazetteer, roles)
     fill_places(reading, article.title + "\n" + lede, gazetteer, article)
     _name_countries_met_en(reading, article, gazetteer, roles)
@@ -684,8 +695,41 @@ DATELINE_EN = (r"(?:[A-ZÀ-ÞĀ-Ỹ][A-ZÀ-ÞĀ-Ỹ'’.]+(?:\s+[A-ZÀ-ÞĀ-Ỹ]
 # What introduces the speaker after a quote or a reported statement: `…, said`.
 SPEAKER_EN_RE = re.compile(r",\s+(?:said|says|told|stated|noted|added)\s+")
 # What opens a lede before its subject: a dateline (`ISLAMABAD -`), a time (`On Thursday,`).
-LEADING_WORDS_EN_RE = re.compile(rf"^\W*(?:{DATELINE_EN})?(?:(?:On|Last|This|Earlier|Late)\s+[^,]{{3,30}},\s*"
+LEADING_WORDS_EN_RE = re.compile(rf"^\W*(?:{DATELINE_EN})?(?:(?:On|Last|This|Earlier|Late|In|At|During)\s+[^,]{{3,30}},\s*"
                                  r"|(?:Yesterday|Today|Recently|Earlier)(?:\s+[a-z]+)?,\s*)?")
+
+
+# A foreign visitor meeting China's officials, told from the visitor's side: `Zahid met with the …
+# secretary of the Communist Party of China, Meng Jianzhu and the president of Interpol, Meng Hongwei.`
+VISITOR_MET_EN_RE = re.compile(r"(?:^|[.;]\s+)(?:(?:In|At|During|On|Later)\b[^,]{2,40},\s+)?(?P<subject>[Hh]e|[Ss]he|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4})"
+                               r"\s+(?:also\s+)?(?:met|meets|held talks|called on)\s+(?:with\s+)?(?P<chunk>[^.;]{5,300})")
+
+
+def _visitor_met_en(reading: Reading, masked: str, text: str, line: int, visitor: Counterpart | None,
+                    gazetteer: Gazetteer, roles: Roles) -> Counterpart | None:
+    """Add the engagements of a paragraph where a foreign official met China's officials (`he`
+    being the visitor of the paragraph before); return the visitor, or None when the paragraph
+    tells no such meeting."""
+    if " met" not in masked and " called on" not in masked and " held talks" not in masked:
+        return visitor
+    for m in VISITOR_MET_EN_RE.finditer(masked):
+        chunk = m.group("chunk")
+        officials = [(a, b) for a, b in en_name_spans(chunk, roles) if _chinese_official(chunk, a, b, gazetteer)]
+        if not officials or _chinese_official(masked, m.start("subject"), m.end("subject"), gazetteer):
+            continue
+        subject = m.group("subject")
+        if subject.lower() in ("he", "she"):
+            guest = visitor
+        else:
+            name, role, country, org = split_name_role_en(subject, gazetteer, roles)
+            guest = Counterpart(name, role, True, country, org) if name else None
+        if guest is None:
+            continue
+        for a, b in officials:
+            official = _official_en(chunk, a, b, line, roles)
+            reading.add(replace(guest, when=text, line=line, principal=official))
+        return guest
+    return visitor
 
 
 def _complete_names_en(reading: Reading, article: Article, gazetteer: Gazetteer, roles: Roles) -> None:
@@ -706,11 +750,12 @@ def _complete_names_en(reading: Reading, article: Article, gazetteer: Gazetteer,
                 counterpart.country, counterpart.org = country or counterpart.country, org or counterpart.org
         if not counterpart.is_person or " " in counterpart.name.strip():
             continue
-        found = re.compile(WORDS_BEFORE_NAME_EN + re.escape(counterpart.name) + r"\b")
+        # the name may stand first or inside the full one: `Dr Ahmad Zahid Hamidi` for `Zahid`
+        found = re.compile(WORDS_BEFORE_NAME_EN + re.escape(counterpart.name) + r"(?:\s+[A-Z][\w'’-]+){0,2}\b")
         for text in texts:
             m = found.search(text) if counterpart.name in text else None
             name, role, country, org = split_name_role_en(m.group(0), gazetteer, roles) if m else ("",) * 4
-            if len(name) > len(counterpart.name) and name.endswith(counterpart.name):
+            if len(name) > len(counterpart.name) and re.search(rf"\b{re.escape(counterpart.name)}\b", name):
                 counterpart.name, counterpart.role = name, counterpart.role or role
                 counterpart.country, counterpart.org = counterpart.country or country, counterpart.org or org
                 break

@@ -696,3 +696,14 @@ ISLAMABAD, (Pakistan News - 14th Mar, 2023) Interior Secretary Tariq Aziz hosted
 def test_a_title_ending_with_its_portfolio_or_body_names_no_one_more(tmp_path, chunk, name):
     event = only_event(run(tmp_path, a=f"Talks in Beijing\nBEIJING, March 3 (Xinhua) -- Chinese Minister of Public Security Wang Xiaohong met with {chunk} in Beijing on Friday.\n"))
     assert event["counterpart_en"] == name
+
+
+def test_a_visitor_meeting_chinas_officials_is_one_engagement_each(tmp_path):
+    tables = run(tmp_path, a="""Minister ends visit to China
+KUNMING, March 9 — Home Minister Datuk Seri Dr Razak Hamid Karim said the visit had been a success.
+The visit saw Razak meeting several Chinese leaders in Beijing.
+Razak met with the Political and Legal Affairs secretary of the Communist Party of China, Chen Wenqing and the Vice Minister of Public Security, Chen Siyuan.
+In Kunming, he met with Public Security deputy director-general, Zhou Ming, and visited a police college.
+""")
+    met = sorted(zip(tables.events.principal_en, tables.events.counterpart_en))
+    assert met == [("Chen Siyuan", "Razak Hamid Karim"), ("Chen Wenqing", "Razak Hamid Karim"), ("Zhou Ming", "Razak Hamid Karim")]
