@@ -707,3 +707,12 @@ In Kunming, he met with Public Security deputy director-general, Zhou Ming, and 
 """)
     met = sorted(zip(tables.events.principal_en, tables.events.counterpart_en))
     assert met == [("Chen Siyuan", "Razak Hamid Karim"), ("Chen Wenqing", "Razak Hamid Karim"), ("Zhou Ming", "Razak Hamid Karim")]
+
+
+@pytest.mark.parametrize("text, principal, counterpart, country", [
+    ("公安部部长王小洪就打击电信网络诈骗,同缅甸内政部部长吞吞楠视频通话。", "王小洪", "吞吞楠", "MMR"),
+    ("3月4日,泰国副总理普坦在与中国公安部部长助理刘忠义会谈结束后接受媒体采访。", "刘忠义", "普坦", "THA"),
+])
+def test_chinas_principal_before_what_the_talks_were_about_or_after_the_host(tmp_path, text, principal, counterpart, country):
+    event = only_event(run(tmp_path, a=text + "\n"))
+    assert (event["principal_zh"], event["counterpart_zh"], event["counterpart_country"]) == (principal, counterpart, country)
