@@ -61,7 +61,7 @@ WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 CHUNK_END_RE = re.compile(rf"\s+(?:in\s+[A-Z][a-z]+(?=\s*$|,|\s+(?:on|and)\b)|on\s+(?:{WEEKDAY}|{EN_MONTH}\s+\d{{1,2}}|the\s+(?:sidelines|margins))"
                           r"|here|via|by\s+(?:video|phone|telephone))\b"
                           # the people with someone: `…, Hon. Jimson Tanangada, and officials of the Ministry`
-                          r"|,?\s+and\s+(?:other\s+|senior\s+)*(?:officials|members|(?:his|her|the|a)\s+delegation)\b")
+                          r"|,?\s+and\s+(?:other\s+|senior\s+)*(?:officials|members|(?:his|her|the|a)\s+(?:[\w-]+\s+)?delegation)\b")
 # Two subjects: `Guo Shengkun and U.S. Secretary of Homeland Security Jeh Johnson met …`.
 JOINT_SUBJECT_RE = re.compile(r"\s+and\s+(?P<chunk>(?:his|her)?\s*[A-Z][^,;]{2,120}?)\s+(?:on\s+\w+\s+)?"
                               r"(?:met|held|co-chaired|signed|talked|spoke|had|jointly|attend(?:ed|s)?)\b")
@@ -203,7 +203,8 @@ def zh_patterns(roles: Roles) -> dict[str, re.Pattern]:
             r"(?=(?:一行)?(?:分别|先后|亲切|共同|一同|日前|近日|当天|当日)?(?:应约|应邀|同|与|和|就|会见|会谈|会晤|出席|在|于|於|致电|通电话"
             r"|主持|接见|会面|率|视频|以视频|以电话|通过视频|表示|指出|强调|提到|呼吁|称|说|致|作|向|赴|前往|会同|对|访问|举行|进行|参加))"),
         "bilateral": re.compile(
-            r"(?:同|与|和)(?P<chunk>[^，,。；;]{2,60}?)(?:举行)?(?:紧急)?(?:视频)?"
+            # `与意大利国家警察司令潘萨,在欧洲警察领导人会议期间,举行会谈`
+            r"(?:同|与|和)(?P<chunk>[^，,。；;]{2,60}?)(?:[，,]?在[^，,。；;]{2,30}(?:期间|之际)[，,]?)?(?:举行)?(?:紧急)?(?:视频)?"
             r"(?:通电话|通话|会谈|会晤|工作会谈|视频会晤|视频通话|共同主持)"),
         "received": re.compile(r"(?:会见|会晤|接见|拜会)(?:了)?(?P<chunk>[^，,。；;]{2,60}?)(?:一行)?(?=[，,。；;]|时)"),
         "meeting": re.compile(
@@ -484,6 +485,10 @@ def counterpart_spans_zh(text: str, start: int, end: int, roles: Roles) -> list[
     named = [split_role_name_zh(text[a:b], roles) for a, b in parts]
     if len(parts) > 1 and all(role and name for role, name in named):
         return parts
+    # a name alone after the first, named before in the article: `…内政部长沙巴尼和尼泰雷采`
+    if len(parts) > 1 and all(named[0]) and all(not role and 2 <= b - a <= 8 and re.fullmatch(r"[\u4e00-\u9fff·]+", text[a:b])
+                                                 for (role, _), (a, b) in zip(named[1:], parts[1:])):
+        return parts
     return [(start, end)]
 
 
@@ -513,7 +518,7 @@ def en_patterns(roles: Roles) -> dict[str, re.Pattern]:
     verbs = "|".join(roles.lede_verbs_en)
     return {
         "after_principal": re.compile(
-            rf"^\s*(?:\([^)]{{1,20}}\)\s*)?(?:(?:,[^,]{{3,240}}){{1,3}},\s*)?(?:also\s+)?(?:(?:on\s+)?{WEEKDAY}\s+|here\s+|today\s+)?(?:also\s+)?(?:{verbs})\b"),
+            rf"^\s*(?:\([^)]{{1,20}}\)\s*)?(?:(?:,[^,]{{3,240}}){{1,3}},\s*|of\s+(?:the\s+)?[A-Z][\w'’ -]{{3,80}}?\s+(?=[a-z]))?(?:also\s+)?(?:(?:on\s+)?{WEEKDAY}\s+|here\s+|today\s+)?(?:also\s+)?(?:{verbs})\b"),
         "bilateral": re.compile(
             rf"\b(?:(?P<direct>{BILATERAL_DIRECT_EN})|{BILATERAL_OTHER_EN})"
             # what may stand between the verb and its object: `met here on Tuesday with`, `talks via video link with`

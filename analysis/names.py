@@ -363,11 +363,16 @@ def split_people_en(chunk: str, gazetteer: Gazetteer, roles: Roles) -> list[str]
             joined += [separator, part]
         at += len(separator) + len(part)
     people = [joined[0]]
-    for separator, part in zip(joined[1::2], joined[2::2]):
+    parts = list(zip(joined[1::2], joined[2::2]))
+    for number, (separator, part) in enumerate(parts):
         words = part.split()
         names_someone = _ends_with_name(part, gazetteer, roles) or (
             len(words) > 2 and all(_is_name_word(w, gazetteer, roles) for w in words[:2]))
-        if names_someone and _names_someone(people[-1], gazetteer, roles):
+        # a title after `and` opens the next person when a name follows it (`Niteretse and Deputy
+        # Prime Minister and Interior Minister of the DRC Jacquemain Shabani`)
+        opens_next = "and" in separator and not names_someone and words[:1] and words[0] in roles.title_words_en \
+            and any(_names_someone(later, gazetteer, roles) for _, later in parts[number + 1:])
+        if (names_someone or opens_next) and _names_someone(people[-1], gazetteer, roles):
             people.append(re.sub(r"^with\s+", "", part))
         else:
             people[-1] += separator + part

@@ -716,3 +716,18 @@ In Kunming, he met with Public Security deputy director-general, Zhou Ming, and 
 def test_chinas_principal_before_what_the_talks_were_about_or_after_the_host(tmp_path, text, principal, counterpart, country):
     event = only_event(run(tmp_path, a=text + "\n"))
     assert (event["principal_zh"], event["counterpart_zh"], event["counterpart_country"]) == (principal, counterpart, country)
+
+
+def test_a_name_alone_after_a_titled_one_in_a_chinese_list_is_a_second_counterpart(tmp_path):
+    tables = run(tmp_path, a="""王小洪会见刚果(金)和布隆迪客人
+新华社北京9月7日电 国务委员、公安部部长王小洪7日在京会见布隆迪内政部长尼泰雷采。
+同日,王小洪分别会见了刚果(金)副总理兼内政部长沙巴尼和尼泰雷采。
+""")
+    assert sorted(zip(tables.events.counterpart_zh, tables.events.counterpart_country)) == [("尼泰雷采", "BDI"), ("沙巴尼", "COD")]
+
+
+def test_a_foreign_official_and_his_delegation_is_the_official(tmp_path):
+    event = only_event(run(tmp_path, a="""Vice administrator meets attaché
+On November 14, 2019, Vice Administrator Yin Chengji of the National Immigration Administration met with the newly appointed attaché Austin Moore and his three-member delegation from the U.S. Embassy.
+"""))
+    assert (event["principal_en"], event["counterpart_en"]) == ("Yin Chengji", "Austin Moore")
