@@ -47,8 +47,8 @@ TYPE_CUES = {
         ("phone_call", re.compile(r"(?=[bcopt])(?:\b(?:tele)?phone (?:call|talks?|conversation)|\btelephonic\b"
                                   r"|\b(?:by|over|on) the (?:tele)?phone\b|\bby (?:tele)?phone\b"
                                   r"|\bcalled\b(?!\s+(?:on|upon|for)\b))", re.I)),
-        ("meeting", re.compile(r"(?=[cdhmrtv])(?:\bmet\b|\bmeets? with\b|\bheld talks\b|\btalks with\b|\bdiscussions? with\b|\bco-chair"
-                               r"|\bmeeting with\b|\breceived\b|\breception for\b|\bvisit(?:ed|ing)? (?:to )?(?!the Ministry)[A-Z])", re.I)),
+        ("meeting", re.compile(r"(?=[cdhmrstv])(?:\bmet\b|\bmeets? with\b|\bheld talks\b|\btalks with\b|\bdiscussions? with\b|\bsigned\b|\bco-chair"
+                               r"|\bmeeting with\b|\breceived\b|\breception for\b|(?-i:\bcall(?:ed|s) on (?=[A-Z]))|\bvisit(?:ed|ing)? (?:to )?(?!the Ministry)[A-Z])", re.I)),
     ],
 }
 HOSTED_RE = re.compile(r"访华|来华|在京|驻华|来访|走进|参观|in Beijing|to China|in China|visit(?:ed|s)? the Ministry", re.I)
@@ -185,6 +185,9 @@ def fill_places(reading: Reading, context: str, gazetteer: Gazetteer, article: A
     countries = {code for *_, code in gazetteer.find("country", context, reading.lang)} - {"CHN"} if unplaced else ()
     if unplaced and not countries:  # none in the title and lede: the one the whole article names
         countries = {code for *_, code in gazetteer.find("country", whole(), reading.lang)} - {"CHN"}
+    if unplaced and not countries and article:  # none in its text: its dateline's (`PHNOM PENH, Dec 4 (AKP)`)
+        countries = {code for item in article.metadata for *_, code in gazetteer.find(
+            "country", item.title() if item.isupper() or item[:6].isupper() else item, reading.lang)} - {"CHN"}
     if len(countries) == 1:
         for counterpart in unplaced:
             counterpart.country = next(iter(countries))
@@ -373,7 +376,7 @@ def paragraphs_after(article: Article, index: int, roles: Roles) -> list[tuple[i
 
 # China's official met by a host: `…会见(了)(正在老挝访问的)(中国)国务委员、公安部部长王小洪`.
 GUEST_ZH_RE = re.compile(r"(?:会见|会晤|接见|拜会|见)(?:了)?(?:正在[^，,。]{1,12}的|来访的|到访的)?"
-                         r"(?P<official>[\u4e00-\u9fff、·]{4,40}?)(?=[。，,；;]|时|并|$)")
+                         r"(?P<official>[\u4e00-\u9fff、·]{4,40}?)(?:一行)?(?=[。，,；;]|时|并|$)")
 
 
 def _guest_zh(simple: str, gazetteer: Gazetteer, roles: Roles
@@ -532,6 +535,9 @@ def en_patterns(roles: Roles) -> dict[str, re.Pattern]:
             r"|,\s+(?!including\b)[a-z]+ing\b"
             r"|\s+at\s+(?:the|his|her)\b|\s+on\s+[a-z]"  # `… Edward Lyons on drug trafficking`
             r"|\s+in\s+(?:Beijing|the\s+capital)|[.;:]\s|[.;]?$)"),
+        # a visitor calling on China's official (tried only when no principal leads the lede:
+        # China's own officials `called on` both sides to …)
+        "called_on": re.compile(r"\b(?:called|calls)\s+on\s+(?P<chunk>[A-Z].+?)(?=\s+in\s+[A-Z]|\s+on\s+\w+day|\s+and\s+[a-z]|[.;]|$)"),
         # tried at each sentence's start only (see `when_meeting_en`)
         "when_meeting": re.compile(
             r"(?:When|While|During|In|At)?\s*(?:holding\s+)?(?:his\s+|the\s+|an?\s+)?(?:meeting|talks|meetings|talking|speaking)"
@@ -540,7 +546,8 @@ def en_patterns(roles: Roles) -> dict[str, re.Pattern]:
             r"(?:^|[,.]\s+|\b[Tt]he\s+)(?P<chunk>[^,.]{0,40}?(?i:meeting|conference|forum|summit|dialogue|session|ministerial)"
             r"[^,.]*?)\s+(?:was|were)\s+(?:held|convened)"),
         "attended": re.compile(r"\b(?:attended|addressed|co-chaired|chaired|presided over|spoke at|led\s+(?:a|the)\s+[^.]{0,40}?delegation\s+to)"
-                               r"\s+(?:and\s+\w+\s+)?(?:the\s+opening\s+of\s+)?the\s+(?P<chunk>[^.]*?(?:Meeting|Conference|Forum|Summit|Dialogue|Assembly|Session|Congress|Ministerial)[^.,]*?)(?=\s+on\s+|[.,]|$)"),
+                               r"\s+(?:and\s+\w+\s+)?(?:the\s+opening\s+of\s+)?the\s+(?P<chunk>[^.]*?(?:[Mm]eeting|[Cc]onference|Forum|Summit|Dialogue|Assembly|Session|Congress|Ministerial)[^.,]*?)"
+                               r"(?=\s+on\s+|\s+(?:via|by|through)\s+video|[.,]|$)"),
         # A lookahead of what a match starts with (a digit or the first letter of a quantifier)
         # lets the regex engine skip to it.
         "audience": re.compile(
@@ -573,7 +580,8 @@ def _read_en_from(article: Article, index: int, gazetteer: Gazetteer, roles: Rol
             reading.principal = _official_en(masked, start, end, lede_line, roles)
             principal_start, principal_end = start, end
             break
-    c = patterns["bilateral"].search(masked, principal_end)
+    c = patterns["bilateral"].search(masked, principal_end) or (
+        patterns["called_on"].search(masked) if reading.principal is None and " on " in masked else None)
     joint = JOINT_SUBJECT_RE.match(masked, principal_end) if reading.principal else None
     if joint and (not c or c.start() > joint.end("chunk")):
         _add_people_en(reading, joint.group("chunk"), gazetteer, roles)

@@ -171,7 +171,7 @@ NOT_IN_NAME_ZH = set("会议次届第部局国组织委员论坛峰大年月日�
 # Ranks and honorifics after a foreign name: `昂觉敏中将`, `本恩先生`.
 # What follows a name in a lede and is not part of it: `约翰逊在华盛顿`, `萨肯28日出席`, `馬約卡斯(Alejandro Mayorkas)`.
 AFTER_NAME_ZH = re.compile(r"在|于|於|举行|舉行|\d{1,2}[月日]|(?:周|週|星期)[一二三四五六日天]|[去今前明]年|视频|視頻|视讯|視訊|通话|通話|出席|[（(]")
-RANK_AFTER_NAME_ZH = re.compile(r"(?:警察)?(?:上将|中将|少将|大校|准将|将军|博士|先生|女士|阁下|閣下)$")
+RANK_AFTER_NAME_ZH = re.compile(r"(?:警察|警)?(?:[大上中少准][将將]|[大上中少]校|[将將][军軍]|博士|先生|女士|[阁閣]下)$")
 
 
 def split_role_name_zh(item: str, roles: Roles) -> tuple[str, str]:

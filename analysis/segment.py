@@ -47,7 +47,7 @@ STAMP_MAX_CHARS = 80
 WIDGET_MAX_CHARS = 120
 # A dateline opening an English wire story: `BEIJING —`, `BEIJING, July 17 (Xinhua) --`.
 EN_DATELINE_RE = re.compile(r"^\s*([A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?=,))?(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?"
-                            r"(?:\s*\([A-Za-z]+\))?)\s*(?:—|–|--|-)\s*")  # `NAY PYI TAW, Myanmar, Oct. 31 (Xinhua) --`
+                            r"(?:\s*\([A-Za-z]+\))?)\s*(?:—|–|--|-|:|\.\s*/[A-Z]+/\.)\s*")  # `NAY PYI TAW, Myanmar, Oct. 31 (Xinhua) --`, `MOSCOW, May 22. /TASS/.`
 # A dateline opening a Chinese wire story: `新華社北京7月17日電`, `新华社伊斯兰堡7月17日电(记者 …)`,
 # `法制网北京5月5日讯 记者蔡长春 `, after a page's label (`核心提示:`).
 ZH_DATELINE_RE = re.compile(r"^\s*(?:[^\s，,。:：]{2,6}[:：])?((?:新華社|新华社|中新社|[^\s，,。(（]{1,6}(?:網|网|报|報|台))[^\s，,。]{0,12}?(?:[電电讯訊]|消息)"
