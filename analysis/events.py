@@ -501,7 +501,11 @@ BILATERAL_DIRECT_EN = "met|meets|received|receives|hosted|hosts|(?:paid|pays|pay
 BILATERAL_OTHER_EN = (r"phone call|phone talks?|(?:phone |telephone |telephonic )?conversations?|telephone (?:call|talks?)"
                       r"|video (?:call|talks?|conference)|talks|talked(?: on the phone| by phone| over the phone)?"
                       r"|spoke(?: on the phone| by phone| over the phone)?|meeting|call|dialogue|consultations?|discussions?")
-BILATERAL_START_EN_RE = re.compile(rf"\b(?:{BILATERAL_DIRECT_EN}|{BILATERAL_OTHER_EN})")
+# A second engagement after the first in one sentence: `…, and met with …`.
+AND_MET_EN_RE = re.compile(r"[^.;]{0,80}?,?\s+and\s+(?:also\s+)?(?:met|held talks)\s+(?:with\s+)?(?P<chunk>[A-Z][^.;]{2,160}?)(?=[.;]|\s+on\s|\s+in\s+[A-Z]|$)")
+# `co-chaired the seventh China-Myanmar ministerial meeting on … with …`
+BILATERAL_CO_CHAIR_EN = r"co-chair(?:ed|s)?\s+(?:the|a)\s+[^.;]{0,150}?(?=\s+with\s)"
+BILATERAL_START_EN_RE = re.compile(rf"\b(?:{BILATERAL_DIRECT_EN}|{BILATERAL_OTHER_EN}|co-chair)")
 
 
 def bilateral_near(text: str, start: int, roles: Roles, within: int = 40) -> re.Match | None:
@@ -523,7 +527,7 @@ def en_patterns(roles: Roles) -> dict[str, re.Pattern]:
         "after_principal": re.compile(
             rf"^\s*(?:\([^)]{{1,20}}\)\s*)?(?:(?:,[^,]{{3,240}}){{1,3}},\s*|of\s+(?:the\s+)?[A-Z][\w'’ -]{{3,80}}?\s+(?=[a-z]))?(?:also\s+)?(?:(?:on\s+)?{WEEKDAY}\s+|here\s+|today\s+)?(?:also\s+)?(?:{verbs})\b"),
         "bilateral": re.compile(
-            rf"\b(?:(?P<direct>{BILATERAL_DIRECT_EN})|{BILATERAL_OTHER_EN})"
+            rf"\b(?:(?P<direct>{BILATERAL_DIRECT_EN})|{BILATERAL_OTHER_EN}|{BILATERAL_CO_CHAIR_EN})"
             # what may stand between the verb and its object: `met here on Tuesday with`, `talks via video link with`
             rf"(?:\s+(?:here|today|separately|respectively|in\s+[A-Z][a-z]+|on\s+(?:{WEEKDAY}|{EN_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?),?"
             r"|(?:via|by|over|through)\s+(?:a\s+)?(?:video\s*link|video|telephone|phone))){0,3}"
@@ -531,7 +535,8 @@ def en_patterns(roles: Roles) -> dict[str, re.Pattern]:
             r"\s+(?(direct)(?:(?:with|to)\s+|(?=[A-Z]|(?:the|his|her)\s))|(?:with|to)\s+)(?P<chunk>.+?)"
             rf"(?=\s+on\s+(?:{EN_MONTH}|\d|\w+day|the\s+(?:sidelines|margins))|\s+via\b|\s+by\s+(?:video|phone|telephone)"
             r"|\s+(?:here|respectively|separately|today|yesterday)\b|\s+in\s+[A-Z][a-z]+(?:[,.]|\s+(?:on|and)\b|\s+city|$)"
-            r"|,?\s+(?:who|where|when|during|after|before|as|to\s+(?:discuss|exchange)|and\s+(?:the\s+(?:two|three|four|sides?|parties|meeting|talks)|they|both|he|she|said))\b"
+            r"|,?\s+(?:who|where|when|during|after|before|as|to\s+(?:discuss|exchange)|and\s+(?:the\s+(?:two|three|four|sides?|parties|meeting|talks)|they|both|he|she|said"
+            r"|(?:also\s+)?(?:signed|met|held|attended|visited|witnessed|co-chaired|exchanged)))\b"
             r"|,\s+(?!including\b)[a-z]+ing\b"
             r"|\s+at\s+(?:the|his|her)\b|\s+on\s+[a-z]"  # `… Edward Lyons on drug trafficking`
             r"|\s+in\s+(?:Beijing|the\s+capital)|[.;:]\s|[.;]?$)"),
@@ -673,6 +678,9 @@ def _read_en_from(article: Article, index: int, gazetteer: Gazetteer, roles: Rol
             _add_people_en(reading, joint.group("chunk"), gazetteer, roles, when=text, line=line)
         elif c and patterns["after_principal"].match(masked[at.end():]):
             _add_people_en(reading, c.group("chunk"), gazetteer, roles, when=text, line=line)
+            # and a second engagement in the sentence: `…, and met with Myanmar Union Minister … U Myint Kyaing`
+            if (more := AND_MET_EN_RE.match(masked, c.end())) is not None:
+                _add_people_en(reading, more.group("chunk"), gazetteer, roles, when=text, line=line)
         elif other := _other_principal_en(masked, line, reading.principal, gazetteer, roles):
             # `State Councilor and Minister of Public Security Zhao Kezhi held talks with Wissanu on Friday.`
             official, end = other

@@ -731,3 +731,11 @@ def test_a_foreign_official_and_his_delegation_is_the_official(tmp_path):
 On November 14, 2019, Vice Administrator Yin Chengji of the National Immigration Administration met with the newly appointed attaché Austin Moore and his three-member delegation from the U.S. Embassy.
 """))
     assert (event["principal_en"], event["counterpart_en"]) == ("Yin Chengji", "Austin Moore")
+
+
+def test_a_meeting_co_chaired_with_someone_and_another_met_in_one_sentence(tmp_path):
+    tables = run(tmp_path, a="""Chinese minister visits Laos
+VIENTIANE, March 3 (Xinhua) -- Lao Prime Minister Sonexay Siphandone met with Chinese Minister of Public Security Wang Xiaohong here on Monday.
+During the visit, Wang co-chaired the fourth China-Laos ministerial meeting on law enforcement and security cooperation with Lao Minister of Public Security Vilay Lakhamfong and signed the minutes, and met with Lao Deputy Prime Minister Saleumxay Kommasith.
+""")
+    assert sorted(tables.events.counterpart_en) == ["Saleumxay Kommasith", "Sonexay Siphandone", "Vilay Lakhamfong"]
