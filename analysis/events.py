@@ -286,6 +286,8 @@ def _read_zh_from(article: Article, index: int, gazetteer: Gazetteer, roles: Rol
                   or "。" not in simple[offset:c.start()]):
             for start, end in counterpart_spans_zh(simple, *c.span("chunk"), roles):
                 reading.add(counterpart_zh(slice_original(lede, simple, start, end), gazetteer, roles))
+            for found in _also_met_zh(lede, simple, c.end(), patterns, gazetteer, roles):
+                reading.add(found)
             break
     else:
         meeting = patterns["meeting"].search(simple) or patterns["attended"].search(simple)
@@ -313,6 +315,8 @@ def _read_zh_from(article: Article, index: int, gazetteer: Gazetteer, roles: Rol
             reading.add(Counterpart(slice_original(lede, simple, *audience.span("chunk"))))
         elif chunk:
             reading.add(Counterpart(chunk.strip()))
+    if m and reading.counterparts:  # the multilateral meeting attended beside those met (`出席上海合作组织…会议并发言。…分别会见了…`)
+        _add_attended(reading, lede, simple_lede, patterns["attended"], gazetteer)
     host = INVITATION_ZH_RE.search(simple_lede, 0, m.start()) if m and not reading.counterparts else None
     if host:  # `应越南公安部部长苏林邀请,…王小洪…对越南进行正式访问`: the host
         reading.add(counterpart_zh(slice_original(lede, simple_lede, *host.span("chunk")), gazetteer, roles))
@@ -343,6 +347,8 @@ def _read_zh_from(article: Article, index: int, gazetteer: Gazetteer, roles: Rol
             if c and c.start() - at <= len(principal) + 12:
                 for start, end in counterpart_spans_zh(simple, *c.span("chunk"), roles):
                     found = counterpart_zh(slice_original(text, simple, start, end), gazetteer, roles)
+                    reading.add(replace(found, when=text, line=line))
+                for found in _also_met_zh(text, simple, c.end(), patterns, gazetteer, roles):
                     reading.add(replace(found, when=text, line=line))
                 break
         for w in patterns["when_meeting"].finditer(simple):
@@ -414,6 +420,30 @@ def _speaker_zh(article: Article, index: int, gazetteer: Gazetteer, roles: Roles
             if found.is_person and found.name and (found.org or found.country not in ("", "CHN")):
                 return found
     return None
+
+
+ALSO_MET_ZH_RE = re.compile(r"[^。；;]{0,60}?[，,]?并(?:分别)?(?=会见|会晤|接见)")
+
+
+def _also_met_zh(text: str, simple: str, end: int, patterns: dict, gazetteer: Gazetteer, roles: Roles) -> list[Counterpart]:
+    """Those met next in the sentence of an engagement that ends at `end` (Simplified `simple`):
+    `…共同主持第四次中老执法安全合作部长级会议,并会见了老挝副总理沙伦赛。`"""
+    m = ALSO_MET_ZH_RE.match(simple, end)
+    c = patterns["received"].search(simple, m.start()) if m else None
+    if c is None:
+        return []
+    return [counterpart_zh(slice_original(text, simple, a, b), gazetteer, roles)
+            for a, b in counterpart_spans_zh(simple, *c.span("chunk"), roles)]
+
+
+def _add_attended(reading: Reading, lede: str, searched: str, attended: re.Pattern, gazetteer: Gazetteer) -> None:
+    """Add the meeting of an organisation that China's principal attended (`searched`: the lede,
+    Simplified or masked), when the lede also tells whom he met there."""
+    m = attended.search(searched)
+    chunk = slice_original(lede, searched, *m.span("chunk")) if m and reading.lang == "zh" else unmask(m.group("chunk")) if m else ""
+    orgs = gazetteer.find("org", chunk.replace("-", " ") if reading.lang == "en" else chunk, reading.lang) if chunk else ()
+    if orgs and not any(c.org == orgs[0][2] and not c.is_person for c in reading.counterparts):
+        reading.counterparts.insert(0, Counterpart(chunk.strip(), org=orgs[0][2]))
 
 
 def _other_side_zh(text: str, simple: str, principal: str, gazetteer: Gazetteer, roles: Roles) -> Counterpart | None:
@@ -661,6 +691,8 @@ def _read_en_from(article: Article, index: int, gazetteer: Gazetteer, roles: Rol
             reading.add(Counterpart(unmask(audience.group("chunk").strip())))
         elif chunk:
             reading.add(Counterpart(chunk))
+    if reading.principal and reading.counterparts:  # the multilateral meeting attended beside those met
+        _add_attended(reading, lede, masked, patterns["attended"], gazetteer)
     host = INVITATION_EN_RE.match(masked[:principal_start]) if reading.principal and not reading.counterparts else None
     if host:  # `At the invitation of Vietnamese Minister … To Lam, Chinese … Wang Xiaohong paid a visit …`: the host
         _add_people_en(reading, host.group("chunk"), gazetteer, roles)

@@ -739,3 +739,19 @@ VIENTIANE, March 3 (Xinhua) -- Lao Prime Minister Sonexay Siphandone met with Ch
 During the visit, Wang co-chaired the fourth China-Laos ministerial meeting on law enforcement and security cooperation with Lao Minister of Public Security Vilay Lakhamfong and signed the minutes, and met with Lao Deputy Prime Minister Saleumxay Kommasith.
 """)
     assert sorted(tables.events.counterpart_en) == ["Saleumxay Kommasith", "Sonexay Siphandone", "Vilay Lakhamfong"]
+
+
+def test_a_meeting_co_chaired_and_another_met_in_one_chinese_sentence(tmp_path):
+    tables = run(tmp_path, a="""王小洪访问老挝
+新华社万象3月4日电 国务委员、公安部部长王小洪3日在万象会见老挝总理宋赛。
+访问期间,王小洪与老挝公安部部长维莱共同主持第四次中老执法安全合作部长级会议,并会见了老挝副总理沙伦赛。
+""")
+    assert sorted(tables.events.counterpart_zh) == ["宋赛", "沙伦赛", "维莱"]
+
+
+def test_the_multilateral_meeting_attended_is_an_engagement_beside_those_met_there(tmp_path):
+    tables = run(tmp_path, a="""王小洪出席上合组织成员国公安内务部长会议
+新华社比什凯克8月21日电 国务委员、公安部部长王小洪21日在比什凯克出席上海合作组织成员国公安内务部长会议并发言。会议期间,王小洪还分别会见了吉尔吉斯斯坦内务部长尼亚佐夫和乌兹别克斯坦内务部长博博若诺夫。
+""")
+    assert sorted(zip(tables.events.event_type, tables.events.counterpart_org + tables.events.counterpart_country)) == [
+        ("event", "SCO"), ("meeting", "KGZ"), ("meeting", "UZB")]
