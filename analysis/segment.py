@@ -33,12 +33,15 @@ FURNITURE_RE = re.compile(
     r"^\s*(?:updated|published|source|editor|by)\s*:.*$"
     # a Chinese page's stamp, perhaps after the page's buttons (`放大字体  缩小字体 发布日期:2019-11-28`)
     r"|^[^:：。，,]{0,20}?(?:更新時間|更新时间|發佈時間|发布时间|發佈日期|发布日期|來源|来源)\s*[:：].*$"
-    r"|^.*[\[(](?:photo|xinhua|file photo)\s*/[^\])]*[\])]\s*$"
     r"|^\s*(?:file )?photo\s*:.*$"
-    r"|^\s*(?:last\s+(?:modified|updated)|posted|published|updated)\s+on.{0,60}$"  # `Last modified on Saturday, 04 November 2023`
-    r"|^.*\b(?:photo|image|picture) (?:credit|courtesy|source)\s*:.*$",  # a caption and its credit
+    r"|^\s*(?:last\s+(?:modified|updated)|posted|published|updated)\s+on.{0,60}$",  # `Last modified on Saturday, 04 November 2023`
     re.IGNORECASE,
 )
+# A photo caption ending with its credit (`… (Xinhua/Li Xueren)`, `… Photo credit: …`): searched
+# only in a line holding one of CAPTION_WORDS.
+CAPTION_RE = re.compile(r"[\[(](?:photo|xinhua|file photo)\s*/[^\])]*[\])]\s*$|\b(?:photo|image|picture) (?:credit|courtesy|source)\s*:",
+                        re.IGNORECASE)
+CAPTION_WORDS = ("photo", "xinhua", "image", "picture")
 # A web page's sharing widgets: `Share on wechat`, `Use wechat to "scan" to share …`, `分享到：`.
 WIDGET_RE = re.compile(r"\s*(?:share (?:on|to|this)\b|use wechat to\b|scan (?:the )?qr code\b|分享到|扫一扫|掃一掃)", re.IGNORECASE)
 # A time of day in a stamp: `12:12`, `10:44:05`.
@@ -167,10 +170,16 @@ def classify(text: str, lang: str | None = None) -> str:
     # Each pattern is tried only on a line holding what it needs (a bracket first; a colon or a slash).
     if stripped[0] in "(（[" and CREDIT_LINE_RE.match(text) or stripped in ("■", "□"):
         return "credit"
-    if (":" in text or "：" in text or "/" in text) and FURNITURE_RE.match(text) or is_stamp(stripped) \
+    if (":" in text or "：" in text or "/" in text) and (FURNITURE_RE.match(text) or is_caption(text)) or is_stamp(stripped) \
             or len(stripped) <= WIDGET_MAX_CHARS and WIDGET_RE.match(stripped):
         return "furniture"
     return (line_lang(text) if lang is None else lang) or "furniture"
+
+
+def is_caption(text: str) -> bool:
+    """A photo caption with its credit: `Wang Xiaohong meets Vilay in Beijing. (Xinhua/Li Xueren)`."""
+    lower = text.lower()
+    return any(word in lower for word in CAPTION_WORDS) and bool(CAPTION_RE.search(text))
 
 
 def is_stamp(text: str) -> bool:
