@@ -202,6 +202,10 @@ def relative_date(text: str, reference: PartialDate, lang: str) -> PartialDate |
     return PartialDate(year, month, number, m.group(0), "stamp" if year else "")
 
 
+# An engagement told as one of a trip's, on no day it names: `During the visit, …`, `访问期间,…`.
+DURING_TRIP_RE = re.compile(r"\bDuring (?:the|his|her|their) (?:visit|trip|stay)\b|(?:访问|访华|在华|出访|訪問|訪華|出訪)期间|(?:訪問|訪華|在華|出訪)期間")
+
+
 def engagement_date(article_date: str, paragraphs: list[str], previous: str) -> str:
     """The date of an engagement told in its own paragraph (`7日,王小洪在比什凯克会见…`, `On
     Monday, Meng met …`), read against the article's date (ISO, or `--MM-DD`); `同日` and `the same
@@ -217,6 +221,7 @@ def engagement_date(article_date: str, paragraphs: list[str], previous: str) -> 
     text = paragraphs[0]
     if re.search(r"同日|同一天|当天|當天|当日|the same day", text[:30]):
         return previous
+    trip = DURING_TRIP_RE.search(text[:40])
     lang = "zh" if re.search(r"[\u4e00-\u9fff]", text) else "en"
     year = int(article_date[:4]) if article_date[:1].isdigit() else None
     month, day = int(article_date[-5:-3]), int(article_date[-2:])
@@ -226,7 +231,7 @@ def engagement_date(article_date: str, paragraphs: list[str], previous: str) -> 
     else:
         found = relative_date(text[:40], PartialDate(year, month, day, article_date), lang)
         if found is None:
-            return article_date
+            return "" if trip else article_date  # `During the visit, Wang co-chaired …`: a day of the trip, not said
         if lang == "zh" and (found.month, found.day) != (month, day) and found.day >= day:
             found = PartialDate(year, month, found.day, found.text)  # a later day of the same trip
     year = found.year or year
