@@ -116,9 +116,15 @@ class Reading:
                 known.country, known.org = known.country or counterpart.country, known.org or counterpart.org
                 return
             if not counterpart.is_person and not known.is_person and (
-                    (counterpart.org and counterpart.org == known.org) or counterpart.name == known.name):
+                    (counterpart.org and counterpart.org == known.org and not _numbered_apart(counterpart.name, known.name))
+                    or counterpart.name == known.name):
                 return
         self.counterparts.append(counterpart)
+
+
+def _numbered_apart(name: str, other: str) -> bool:
+    """Two numbered meetings of one body (`第13届…会议`, `第10届…`): two engagements."""
+    return name != other and all(re.match(r"第\d+[届次]", n) for n in (name, other))
 
 
 def _principal_key(counterpart: Counterpart) -> str:
@@ -309,6 +315,11 @@ def _read_zh_from(article: Article, index: int, gazetteer: Gazetteer, roles: Rol
             reading.event_type = "meeting" if reading.event_type == "event" else reading.event_type
             reading.add(_delegation_head_zh(lede, simple, m.group("name") if m else "", side, gazetteer, roles)
                         or Counterpart(chunk.strip(), country=side))
+        elif chunk and orgs and meeting and meeting.re is patterns["attended"] and (more := _more_attended_zh(simple, meeting)):
+            # several meetings attended: `出席第13届东盟…部长级会议和第10届东盟与中日韩、第7届东盟与中国…部长级会议`
+            for name in [chunk, *(slice_original(lede, simple, a, b) for a, b in more)]:
+                found = gazetteer.find("org", name, "zh")
+                reading.add(Counterpart(name.strip(), org=found[0][2] if found else orgs[0][2]))
         elif chunk and orgs:
             reading.add(Counterpart(slice_original(chunk, to_simplified(chunk), *orgs[0][:2]), org=orgs[0][2]))
         elif audience:
@@ -423,6 +434,23 @@ def _speaker_zh(article: Article, index: int, gazetteer: Gazetteer, roles: Roles
 
 
 ALSO_MET_ZH_RE = re.compile(r"[^。；;]{0,60}?[，,]?并(?:分别)?(?=会见|会晤|接见)")
+
+
+# The next of several numbered meetings attended, the head noun perhaps left to the last one:
+# `和第10届东盟与中日韩`, `、第7届东盟与中国打击跨国犯罪部长级会议`.
+MORE_ATTENDED_ZH_RE = re.compile(r"(?:和|及|以及|、)(?P<name>第[^，,。；;并、和]{1,40}?(?:会议|论坛|峰会|大会|对话)|第[^，,。；;并、和]{1,20}?(?=、|和))")
+
+
+def _more_attended_zh(simple: str, meeting: re.Match) -> list[tuple[int, int]]:
+    """The spans of the numbered meetings attended after the first (`meeting`, an `attended` match
+    of `simple` naming a `第…届` meeting)."""
+    if not meeting.group("chunk").startswith("第"):
+        return []
+    spans, at = [], meeting.end()
+    while (m := MORE_ATTENDED_ZH_RE.match(simple, at)) is not None:
+        spans.append(m.span("name"))
+        at = m.end()
+    return spans
 
 
 def _also_met_zh(text: str, simple: str, end: int, patterns: dict, gazetteer: Gazetteer, roles: Roles) -> list[Counterpart]:

@@ -756,3 +756,11 @@ def test_the_multilateral_meeting_attended_is_an_engagement_beside_those_met_the
 """)
     assert sorted(zip(tables.events.event_type, tables.events.counterpart_org + tables.events.counterpart_country)) == [
         ("event", "SCO"), ("meeting", "KGZ"), ("meeting", "UZB")]
+
+
+def test_several_numbered_meetings_attended_in_one_clause_are_one_engagement_each(tmp_path):
+    tables = run(tmp_path, a="""陈思源出席东盟打击跨国犯罪部长级会议
+中新社万象9月20日电 9月18日至20日,公安部副部长陈思源在老挝万象出席第17届东盟打击跨国犯罪部长级会议和第14届东盟与中日韩、第11届东盟与中国打击跨国犯罪部长级会议。
+""")
+    assert sorted(tables.events.counterpart_zh) == ["第11届东盟与中国打击跨国犯罪部长级会议", "第14届东盟与中日韩", "第17届东盟打击跨国犯罪部长级会议"]
+    assert set(tables.events.counterpart_org) == {"ASEAN"} and set(tables.events.event_type) == {"event"}
