@@ -129,6 +129,12 @@ def article_date(paragraphs: list[str], furniture: list[str], lang: str, before:
     if reference is not None:
         relative = relative_date(lede, reference, lang)
         return relative or reference
+    # a day alone (`20日`) with no dateline: the month of a later paragraph's date of that day (`8月20日`)
+    day = DAY_ZH_RE.search(lede) if lang == "zh" else None
+    later = (d for paragraph in paragraphs[1:] for d in find_dates(paragraph, lang)) if day else ()
+    same_day = next((d for d in later if d.day == int(day.group(1))), None)
+    if same_day:
+        return same_day
     for paragraph in [*before, *paragraphs[1:2]]:
         dates = find_dates(paragraph, lang)
         if dates:

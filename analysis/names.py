@@ -167,10 +167,12 @@ def same_person(a: str, b: str) -> bool:
 
 
 # Characters no Chinese person's name holds: what a title or a meeting's name ends with.
-NOT_IN_NAME_ZH = set("会议次届第部局国组织委员论坛峰大年月日级长员团份")
+NOT_IN_NAME_ZH = set("会议次届第部局国组织委员论坛峰大年月日级长员团份的并")
 # Ranks and honorifics after a foreign name: `昂觉敏中将`, `本恩先生`.
 # What follows a name in a lede and is not part of it: `约翰逊在华盛顿`, `萨肯28日出席`, `馬約卡斯(Alejandro Mayorkas)`.
 AFTER_NAME_ZH = re.compile(r"在|于|於|举行|舉行|\d{1,2}[月日]|(?:周|週|星期)[一二三四五六日天]|[去今前明]年|视频|視頻|视讯|視訊|通话|通話|出席|[（(]")
+# Those with a person, after the name: `阿奎诺一行19人`, `等人`.
+GROUP_AFTER_NAME_ZH_RE = re.compile(r"(?:一行(?:\d+人)?|等人|等)$")
 RANK_AFTER_NAME_ZH = re.compile(r"(?:警察|警)?(?:[大上中少准][将將]|[大上中少]校|[将將][军軍]|博士|先生|女士|[阁閣]下)$")
 
 
@@ -206,7 +208,7 @@ DELEGATIONS_ZH_RE = re.compile(r"代表团|与会")
 def counterpart_zh(chunk: str, gazetteer: Gazetteer, roles: Roles) -> Counterpart:
     """`巴基斯坦內政部長拉希德` → a person: country PAK, role 內政部長, name 拉希德. The delegations
     attending a meeting are the meeting (`出席…会议的各国代表团团长`)."""
-    chunk = re.sub(r"(?:一行|等人|等)$", "", chunk.strip())
+    chunk = GROUP_AFTER_NAME_ZH_RE.sub("", chunk.strip())
     attending = ATTENDING_ZH_RE.match(to_simplified(chunk))
     if attending:  # `出席…部长级会议的各国代表团团长`: the delegations are the meeting's; a person, who he is
         meeting, chunk = chunk[slice(*attending.span("meeting"))], chunk[attending.start("who"):]
@@ -229,7 +231,7 @@ def counterpart_zh(chunk: str, gazetteer: Gazetteer, roles: Roles) -> Counterpar
         rest = AFTER_NAME_ZH.split(rest)[0]
         role, name = split_role_name_zh(to_simplified(rest), roles)
     found.is_person = bool(name) or not role  # a title alone (`各方代表团团长`) names no one
-    found.name = RANK_AFTER_NAME_ZH.sub("", AFTER_NAME_ZH.split((rest[len(role):] if name else rest).strip())[0])
+    found.name = RANK_AFTER_NAME_ZH.sub("", GROUP_AFTER_NAME_ZH_RE.sub("", AFTER_NAME_ZH.split((rest[len(role):] if name else rest).strip())[0]))
     honorific = next((h for h in roles.honorifics_zh if to_simplified(found.name).startswith(h)), "")
     if found.is_person and len(found.name) > len(honorific) + 1:  # `拿督斯里赛弗丁`: Datuk Seri Saifuddin
         found.name = found.name[len(honorific):]

@@ -26,6 +26,8 @@ TRAILING_CREDIT_RE = re.compile(
     r"|(?:責任編輯|责任编辑|編輯|编辑|圖|图|攝影|摄影|來源|来源)\s*[:：/／][^()（）\[\]]*)[)）\]]\s*\.?\s*[■□]?\s*$",
     re.IGNORECASE,
 )
+CAPTION_PLACE_ZH_RE = re.compile(r"[(（][左右中][一二三四五六]?[)）]")
+PHOTO_CREDIT_RE = re.compile(r"[(（\[]\s*(?:photo|圖|图|攝影|摄影)", re.IGNORECASE)
 END_MARK_RE = re.compile(r"\s*[■□]\s*$")
 CREDIT_TAIL = "".join(c for c in map(chr, range(0x3001)) if c.isspace()) + ".■□"  # what may follow its bracket
 # News-site furniture: an `Updated: 2021-07-17 20:30 Xinhua` stamp, a photo caption, a by-line.
@@ -346,7 +348,10 @@ def is_wrapped(line: str, lang: str) -> bool:
 def _add_body_line(article: Article, number: int, text: str, raw: str, wrapped: bool = False) -> None:
     """Add a line as a paragraph of the body, or, after a `wrapped` line, to the paragraph it continues."""
     text, credit = strip_trailing_credit(text)
-    if credit:
+    if credit and not article.body and not wrapped and PHOTO_CREDIT_RE.match(credit) and CAPTION_PLACE_ZH_RE.search(text):
+        # a photo caption under the title, placing its people (`樑三光(左)與…王小洪(右)…`): the article goes on
+        article.metadata.append(credit)
+    elif credit:
         article.credits.append(credit)
     if not article.body:
         text = _strip_dateline(article, text)

@@ -764,3 +764,23 @@ def test_several_numbered_meetings_attended_in_one_clause_are_one_engagement_eac
 """)
     assert sorted(tables.events.counterpart_zh) == ["第11届东盟与中国打击跨国犯罪部长级会议", "第14届东盟与中日韩", "第17届东盟打击跨国犯罪部长级会议"]
     assert set(tables.events.counterpart_org) == {"ASEAN"} and set(tables.events.event_type) == {"event"}
+
+
+def test_a_photo_caption_under_the_title_does_not_end_the_article_and_its_day_takes_a_later_month(tmp_path):
+    tables = run(tmp_path, a="""陸公安部長會寮國公安部長
+寮國公安部長維萊(左)與大陸公安部長王小洪(右)20日在北京會見。(圖/取自寮國公安部官網)
+據大陸公安部官網,王小洪8月20日在京會見寮國公安部部長維萊。王小洪表示,願同寮方深化執法安全合作。
+""")
+    assert len(tables.articles) == 1
+    event = only_event(tables)
+    assert (event["date"], event["counterpart_zh"], event["counterpart_country"]) == ("--08-20", "維萊", "LAO")
+
+
+@pytest.mark.parametrize("lede, principal, counterpart", [
+    ("2017年10月20日,公安部禁毒局副局长魏晓军专程赶赴福建,与菲律宾肃毒局局长阿奎诺一行19人举行禁毒工作会谈。", "魏晓军", "阿奎诺"),
+    ("新华社华沙4月30日电 波兰总统杜达30日会见到访的习近平主席特使、政法委书记郭声琨。郭声琨转达了习近平主席的诚挚问候并表示,愿深化合作。",
+     "郭声琨", "杜达"),
+])
+def test_what_stands_after_a_name_is_not_part_of_it(tmp_path, lede, principal, counterpart):
+    event = only_event(run(tmp_path, a=lede + "\n"))
+    assert (event["principal_zh"], event["counterpart_zh"]) == (principal, counterpart)
