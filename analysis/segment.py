@@ -155,7 +155,7 @@ def strip_trailing_credit(text: str) -> tuple[str, str]:
 
 def is_title_candidate(text: str, lang: str) -> bool:
     """A short line without sentence-final punctuation: a title, or part of one."""
-    stripped = text.strip().rstrip("”\"」")
+    stripped = text.strip().rstrip("”\"」| ")  # a page's separator after a caption: `… reception. |`
     if not stripped or stripped[-1] in SENTENCE_END:
         return False
     if lang == "en":

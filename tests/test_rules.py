@@ -287,6 +287,7 @@ def test_the_first_line_of_a_hard_wrapped_paragraph_is_no_title(lines):
     ("“Talks went well.”", "en", False), ("會談成功。」", "zh", False),
     ("趙克志會見外賓", "zh", True), ("趙克志會見外賓。", "zh", False), ("字" * 40, "zh", True), ("字" * 41, "zh", False),
     ("", "en", False), ("  ", "zh", False),
+    ("An overview of the reception. |", "en", False),  # a caption with the page's separator after it
 ])
 def test_a_title_is_short_and_ends_without_punctuation(text, lang, expected):
     assert is_title_candidate(text, lang) is expected
