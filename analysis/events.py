@@ -48,7 +48,7 @@ TYPE_CUES = {
                                   r"|\b(?:by|over|on) the (?:tele)?phone\b|\bby (?:tele)?phone\b"
                                   r"|\bcalled\b(?!\s+(?:on|upon|for)\b))", re.I)),
         ("meeting", re.compile(r"(?=[cdhmrstv])(?:\bmet\b|\bmeets? with\b|\bheld talks\b|\btalks with\b|\bdiscussions? with\b|\bsigned\b|\bco-chair"
-                               r"|\bmeeting with\b|\breceived\b|\breception for\b|(?-i:\bcall(?:ed|s) on (?=[A-Z]))|\bvisit(?:ed|ing)? (?:to )?(?!the Ministry)[A-Z])", re.I)),
+                               r"|\bmeeting with\b|\b(?:working )?sessions? with\b|\breceived\b|\breception for\b|(?-i:\bcall(?:ed|s) on (?=[A-Z]))|\bvisit(?:ed|ing)? (?:to )?(?!the Ministry)[A-Z])", re.I)),
     ],
 }
 HOSTED_RE = re.compile(r"访华|来华|在京|驻华|来访|走进|参观|in Beijing|to China|in China|visit(?:ed|s)? the Ministry", re.I)
@@ -188,9 +188,15 @@ def fill_places(reading: Reading, context: str, gazetteer: Gazetteer, article: A
         for counterpart in officers:
             counterpart.org = next(iter(named))
     unplaced = [c for c in reading.counterparts if c.is_person and not c.country and not c.org]
-    countries = {code for *_, code in gazetteer.find("country", context, reading.lang)} - {"CHN"} if unplaced else ()
+
+    def named(text: str) -> set[str]:  # the countries a text names, not inside a counterpart's name (`Le Duc Thai`)
+        for counterpart in unplaced:
+            text = text.replace(counterpart.name, " ") if counterpart.name else text
+        return {code for *_, code in gazetteer.find("country", text, reading.lang)} - {"CHN"}
+
+    countries = named(context) if unplaced else ()
     if unplaced and not countries:  # none in the title and lede: the one the whole article names
-        countries = {code for *_, code in gazetteer.find("country", whole(), reading.lang)} - {"CHN"}
+        countries = named(whole())
     if unplaced and not countries and article:  # none in its text: its dateline's (`PHNOM PENH, Dec 4 (AKP)`)
         countries = {code for item in article.metadata for *_, code in gazetteer.find(
             "country", item.title() if item.isupper() or item[:6].isupper() else item, reading.lang)} - {"CHN"}
@@ -603,7 +609,7 @@ def en_patterns(roles: Roles) -> dict[str, re.Pattern]:
         "called_on": re.compile(r"\b(?:called|calls)\s+on\s+(?P<chunk>[A-Z].+?)(?=\s+in\s+[A-Z]|\s+on\s+\w+day|\s+and\s+[a-z]|[.;]|$)"),
         # tried at each sentence's start only (see `when_meeting_en`)
         "when_meeting": re.compile(
-            r"(?:When|While|During|In|At)?\s*(?:holding\s+)?(?:his\s+|the\s+|an?\s+)?(?:meeting|talks|meetings|talking|speaking)"
+            r"(?:When|While|During|In|At)?\s*(?:holding\s+)?(?:his\s+|the\s+|an?\s+)?(?:working\s+)?(?:meeting|talks|meetings|talking|speaking|session)"
             r"\s+with\s+(?P<chunk>[^,;]{3,160}?)\s*,", re.I),
         "meeting": re.compile(
             r"(?:^|[,.]\s+|\b[Tt]he\s+)(?P<chunk>[^,.]{0,40}?(?i:meeting|conference|forum|summit|dialogue|session|ministerial)"
@@ -622,6 +628,15 @@ def en_patterns(roles: Roles) -> dict[str, re.Pattern]:
 def read_en(article: Article, gazetteer: Gazetteer, roles: Roles) -> Reading:
     """What an English version says: from the first of its opening paragraphs that names China's principal."""
     reading = _first_lede(article, _read_en_from, gazetteer, roles)
+    if reading.principal and not reading.counterparts:
+        # a clause before the principal's paragraph tells whom he met: `During the working session
+        # with Lieutenant General Le Duc Thai, the host and the guest …`
+        for line, text in article.body[:reading.lede]:
+            for w in when_meeting_en(mask_abbreviations(text, roles), roles):
+                _add_people_en(reading, w.group("chunk"), gazetteer, roles, line=line, context=text)
+                reading.event_type = classify_type(text, "en") if reading.event_type == "event" else reading.event_type
+        if reading.counterparts:
+            fill_places(reading, article.title + "\n" + article.body[reading.lede][1], gazetteer, article)
     reading.attendees = attendees_en(article, roles, reading.principal)
     return reading
 
@@ -886,7 +901,7 @@ def when_meeting_en(text: str, roles: Roles) -> Iterable[re.Match]:
 SENTENCE_START_RE = re.compile(r"[.!?]\s")
 WHEN_MEETING_EN_RE = re.compile(r"(?<=\s)(?:when|while)\s+(?=(?:holding\s+)?(?:meeting|talks|talking|speaking)\s+with\s)")
 # What a `when_meeting` match holds, in lower case (faster than a case-insensitive search)
-MEETING_WITH_EN_RE = re.compile(r"(?:meeting|talks|talking|speaking)s?\s+with\s")
+MEETING_WITH_EN_RE = re.compile(r"(?:meeting|talks|talking|speaking|session)s?\s+with\s")
 
 
 def _official_en(text: str, start: int, end: int, line: int, roles: Roles) -> Official:
@@ -936,11 +951,13 @@ def _add_people_en(reading: Reading, chunk: str, gazetteer: Gazetteer, roles: Ro
     """Add the counterparts of a phrase; those of a paragraph (`line`) without a country take the
     paragraph's one foreign country."""
     context = when or context
-    places = {code for *_, code in gazetteer.find("country", context, "en")} - {"CHN"} if context else set()
     chunk = CHUNK_END_RE.split(chunk, maxsplit=1)[0]
     for part in split_people_en(chunk, gazetteer, roles):
         name, role, country, org = split_name_role_en(part, gazetteer, roles)
-        if name and not (country or org) and len(places) == 1:
+        # the paragraph's countries, not inside the name (`Le Duc Thai`)
+        places = {code for *_, code in gazetteer.find("country", context.replace(name, " "), "en")} - {"CHN"} \
+            if context and name and not (country or org) else set()
+        if len(places) == 1:
             country = next(iter(places))
         if name:
             reading.add(Counterpart(name, role, True, country, org, when, line, principal))

@@ -452,7 +452,11 @@ def split_name_role_en(chunk: str, gazetteer: Gazetteer, roles: Roles) -> tuple[
         particle = word in roles.name_particles_en and bool(name) and i > 0 and _is_name_word(words[i - 1], gazetteer, roles)
         if name and word.endswith(","):  # `… of the Solomon Islands, Hon. Jimson Tanangada`: the name starts after it
             break
-        if particle or _is_name_word(word, gazetteer, roles):
+        # a demonym ending the phrase after a name's word is part of the name (`Le Duc Thai`): an
+        # adjective would stand before its noun
+        last_of_name = i == len(words) - 1 and i > 0 and word.isalpha() and word[0].isupper() \
+            and _is_name_word(words[i - 1], gazetteer, roles) and gazetteer.find("country", word, "en")
+        if particle or last_of_name or _is_name_word(word, gazetteer, roles):
             name.insert(0, word)
         else:
             break
@@ -468,6 +472,8 @@ def split_name_role_en(chunk: str, gazetteer: Gazetteer, roles: Roles) -> tuple[
         role = ""
     if honorifics and re.sub(r"[.\-]", "", honorifics).lower() not in roles.honorifics_en:
         role = f"{role} {honorifics}".strip()
+    if country and full_name and not gazetteer.find("country", chunk.replace(full_name, ""), "en"):
+        country = ""  # named only inside the name (`Le Duc Thai`): no country said
     return full_name, role, country, org
 
 

@@ -26,6 +26,8 @@ TRAILING_CREDIT_RE = re.compile(
     r"|(?:責任編輯|责任编辑|編輯|编辑|圖|图|攝影|摄影|來源|来源)\s*[:：/／][^()（）\[\]]*)[)）\]]\s*\.?\s*[■□]?\s*$",
     re.IGNORECASE,
 )
+# A photo's caption between paragraphs, not a title: `Delegates in a joint photo`, `… (left) presents …`, `图为…`.
+CAPTION_LINE_RE = re.compile(r"\b(?:[Pp]hotos?|[Pp]ictured|[Pp]oses?|[Pp]osing)\b|\((?:left|right|centre|center)\)|^(?:图为|圖為)")
 CAPTION_PLACE_ZH_RE = re.compile(r"[(（][左右中][一二三四五六]?[)）]")
 PHOTO_CREDIT_RE = re.compile(r"[(（\[]\s*(?:photo|圖|图|攝影|摄影)", re.IGNORECASE)
 END_MARK_RE = re.compile(r"\s*[■□]\s*$")
@@ -154,9 +156,9 @@ def strip_trailing_credit(text: str) -> tuple[str, str]:
 
 
 def is_title_candidate(text: str, lang: str) -> bool:
-    """A short line without sentence-final punctuation: a title, or part of one."""
+    """A short line without sentence-final punctuation, and no photo's caption: a title, or part of one."""
     stripped = text.strip().rstrip("”\"」| ")  # a page's separator after a caption: `… reception. |`
-    if not stripped or stripped[-1] in SENTENCE_END:
+    if not stripped or stripped[-1] in SENTENCE_END or CAPTION_LINE_RE.search(stripped):
         return False
     if lang == "en":
         return len(stripped.split()) <= MAX_TITLE_WORDS and not stripped[0].islower()

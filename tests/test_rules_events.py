@@ -784,3 +784,13 @@ def test_a_photo_caption_under_the_title_does_not_end_the_article_and_its_day_ta
 def test_what_stands_after_a_name_is_not_part_of_it(tmp_path, lede, principal, counterpart):
     event = only_event(run(tmp_path, a=lede + "\n"))
     assert (event["principal_zh"], event["counterpart_zh"]) == (principal, counterpart)
+
+
+def test_a_caption_between_paragraphs_is_no_title_and_a_clause_before_the_principal_names_whom_he_met(tmp_path):
+    event = only_event(run(tmp_path, a="""During the working session with Lieutenant General Nguyen Van Thai, the host and the guest praised the development of Vietnam-China relations.
+Delegates in a joint photo
+The two countries’ border agencies have implemented the agreements inked by Vietnam’s Ministry of National Defense and China’s Ministry of Public Security.
+At the event, Vice Minister Xu Ganlu proposed that the two sides deepen law enforcement cooperation.
+"""))
+    assert (event["principal_en"], event["event_type"], event["counterpart_en"], event["counterpart_country"]) == (
+        "Xu Ganlu", "meeting", "Nguyen Van Thai", "VNM")  # `Thai` ends a Vietnamese name: no Thailand
