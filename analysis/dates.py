@@ -131,10 +131,10 @@ def article_date(paragraphs: list[str], furniture: list[str], lang: str, before:
         return relative or reference
     # a day alone (`20日`) with no dateline: the month of a later paragraph's date of that day (`8月20日`)
     day = DAY_ZH_RE.search(lede) if lang == "zh" else None
-    later = (d for paragraph in paragraphs[1:] for d in find_dates(paragraph, lang)) if day else ()
-    same_day = next((d for d in later if d.day == int(day.group(1))), None)
-    if same_day:
-        return same_day
+    if day:
+        same_day = next((d for paragraph in paragraphs[1:] for d in find_dates(paragraph, lang) if d.day == int(day.group(1))), None)
+        if same_day:
+            return same_day
     for paragraph in [*before, *paragraphs[1:2]]:
         dates = find_dates(paragraph, lang)
         if dates:
@@ -227,7 +227,6 @@ def engagement_date(article_date: str, paragraphs: list[str], previous: str) -> 
     text = paragraphs[0]
     if re.search(r"同日|同一天|当天|當天|当日|the same day", text[:30]):
         return previous
-    trip = DURING_TRIP_RE.search(text[:40])
     lang = "zh" if re.search(r"[\u4e00-\u9fff]", text) else "en"
     year = int(article_date[:4]) if article_date[:1].isdigit() else None
     month, day = int(article_date[-5:-3]), int(article_date[-2:])
@@ -237,7 +236,8 @@ def engagement_date(article_date: str, paragraphs: list[str], previous: str) -> 
     else:
         found = relative_date(text[:40], PartialDate(year, month, day, article_date), lang)
         if found is None:
-            return "" if trip else article_date  # `During the visit, Wang co-chaired …`: a day of the trip, not said
+            # `During the visit, Wang co-chaired …`: a day of the trip, not said
+            return "" if DURING_TRIP_RE.search(text[:40]) else article_date
         if lang == "zh" and (found.month, found.day) != (month, day) and found.day >= day:
             found = PartialDate(year, month, found.day, found.text)  # a later day of the same trip
     year = found.year or year

@@ -474,8 +474,14 @@ def _add_attended(reading: Reading, lede: str, searched: str, attended: re.Patte
     """Add the meeting of an organisation that China's principal attended (`searched`: the lede,
     Simplified or masked), when the lede also tells whom he met there."""
     m = attended.search(searched)
-    chunk = slice_original(lede, searched, *m.span("chunk")) if m and reading.lang == "zh" else unmask(m.group("chunk")) if m else ""
-    orgs = gazetteer.find("org", chunk.replace("-", " ") if reading.lang == "en" else chunk, reading.lang) if chunk else ()
+    if m is None:
+        return
+    if reading.lang == "zh":
+        chunk = slice_original(lede, searched, *m.span("chunk"))
+        orgs = gazetteer.find("org", chunk, "zh")
+    else:
+        chunk = unmask(m.group("chunk"))
+        orgs = gazetteer.find("org", chunk.replace("-", " "), "en")  # `China-ASEAN` names ASEAN
     if orgs and not any(c.org == orgs[0][2] and not c.is_person for c in reading.counterparts):
         reading.counterparts.insert(0, Counterpart(chunk.strip(), org=orgs[0][2]))
 

@@ -312,16 +312,21 @@ CONTINUES_RE = re.compile(r"\s*(?:与此同时|與此同時|此外|另外|同日
                           r"|\s*(?:Meanwhile|In addition|Additionally|On the same day|Later (?:that|the same) day)\b")
 
 
-def _continues(lines: list[str], kinds: list[str], j: int) -> bool:
-    """Whether the first text line from j on goes on from what came before (`与此同时,…`)."""
+def _next_text(kinds: list[str], j: int) -> int:
+    """The first line from j on that is neither blank nor furniture (len(kinds) when none is)."""
     while j < len(kinds) and kinds[j] in ("blank", "furniture"):
         j += 1
+    return j
+
+
+def _continues(lines: list[str], kinds: list[str], j: int) -> bool:
+    """Whether the first text line from j on goes on from what came before (`与此同时,…`)."""
+    j = _next_text(kinds, j)
     return j < len(kinds) and bool(CONTINUES_RE.match(lines[j]))
 
 
 def _has_body_after(kinds: list[str], j: int, lang: str) -> bool:
-    while j < len(kinds) and kinds[j] in ("blank", "furniture"):
-        j += 1
+    j = _next_text(kinds, j)
     return j < len(kinds) and kinds[j] == lang
 
 
