@@ -124,7 +124,7 @@ class Reading:
 
 def _numbered_apart(name: str, other: str) -> bool:
     """Two numbered meetings of one body (`第13届…会议`, `第10届…`): two engagements."""
-    return name != other and all(re.match(r"第\d+[届次]", n) for n in (name, other))
+    return name != other and all(re.match(r"第[\d一二三四五六七八九十百]+[届次]", n) for n in (name, other))
 
 
 def _principal_key(counterpart: Counterpart) -> str:

@@ -758,11 +758,14 @@ def test_the_multilateral_meeting_attended_is_an_engagement_beside_those_met_the
         ("event", "SCO"), ("meeting", "KGZ"), ("meeting", "UZB")]
 
 
-def test_several_numbered_meetings_attended_in_one_clause_are_one_engagement_each(tmp_path):
-    tables = run(tmp_path, a="""陈思源出席东盟打击跨国犯罪部长级会议
-中新社万象9月20日电 9月18日至20日,公安部副部长陈思源在老挝万象出席第17届东盟打击跨国犯罪部长级会议和第14届东盟与中日韩、第11届东盟与中国打击跨国犯罪部长级会议。
+@pytest.mark.parametrize("numbers", [("17", "14", "11"), ("十七", "十四", "十一")])
+def test_several_numbered_meetings_attended_in_one_clause_are_one_engagement_each(tmp_path, numbers):
+    first, second, third = numbers
+    tables = run(tmp_path, a=f"""陈思源出席东盟打击跨国犯罪部长级会议
+中新社万象9月20日电 9月18日至20日,公安部副部长陈思源在老挝万象出席第{first}届东盟打击跨国犯罪部长级会议和第{second}届东盟与中日韩、第{third}届东盟与中国打击跨国犯罪部长级会议。
 """)
-    assert sorted(tables.events.counterpart_zh) == ["第11届东盟与中国打击跨国犯罪部长级会议", "第14届东盟与中日韩", "第17届东盟打击跨国犯罪部长级会议"]
+    assert sorted(tables.events.counterpart_zh) == sorted([f"第{third}届东盟与中国打击跨国犯罪部长级会议", f"第{second}届东盟与中日韩",
+                                                            f"第{first}届东盟打击跨国犯罪部长级会议"])
     assert set(tables.events.counterpart_org) == {"ASEAN"} and set(tables.events.event_type) == {"event"}
 
 
